@@ -1,0 +1,89 @@
+#include "data/frame.h"
+
+#include <cstdio>
+#include <ctime>
+
+#include "common/strings.h"
+
+namespace nocode {
+
+int Frame::find(std::string_view name) const {
+  for (size_t i = 0; i < names_.size(); ++i)
+    if (iequals(names_[i], name)) return static_cast<int>(i);
+  return -1;
+}
+
+Status Frame::set_column(std::string_view name, std::vector<double> values) {
+  if (values.size() != timestamps_.size())
+    return Status::invalid_argument("column '" + std::string(name) + "' has " +
+                                    std::to_string(values.size()) + " rows; the frame has " +
+                                    std::to_string(timestamps_.size()));
+  const int i = find(name);
+  if (i >= 0) {
+    data_[i] = std::move(values);
+  } else {
+    names_.push_back(to_lower(name));
+    data_.push_back(std::move(values));
+  }
+  return Status::ok();
+}
+
+const std::vector<double>* Frame::column(std::string_view name) const {
+  const int i = find(name);
+  return i < 0 ? nullptr : &data_[i];
+}
+
+std::vector<double>* Frame::mutable_column(std::string_view name) {
+  const int i = find(name);
+  return i < 0 ? nullptr : &data_[i];
+}
+
+Result<const std::vector<double>*> Frame::require(std::string_view name) const {
+  if (const auto* c = column(name)) return c;
+  return Status::not_found("no column '" + std::string(name) + "' (columns: " +
+                           quoted_list(names_, ", ") + ")");
+}
+
+bool Frame::has_ohlc() const {
+  return has_column("open") && has_column("high") && has_column("low") && has_column("close");
+}
+
+Frame Frame::slice(size_t begin, size_t end) const {
+  end = std::min(end, rows());
+  begin = std::min(begin, end);
+  Frame f(std::vector<int64_t>(timestamps_.begin() + begin, timestamps_.begin() + end));
+  for (size_t c = 0; c < names_.size(); ++c)
+    (void)f.set_column(names_[c],
+                       std::vector<double>(data_[c].begin() + begin, data_[c].begin() + end));
+  return f;
+}
+
+std::string format_timestamp(int64_t ns) {
+  int64_t secs = ns / 1000000000;
+  int64_t frac = ns % 1000000000;
+  if (frac < 0) {
+    frac += 1000000000;
+    secs -= 1;
+  }
+  const std::time_t t = static_cast<std::time_t>(secs);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  if (frac == 0 && tm.tm_hour == 0 && tm.tm_min == 0 && tm.tm_sec == 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return buf;
+  }
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  std::string out = buf;
+  if (frac != 0) {
+    char f[16];
+    std::snprintf(f, sizeof f, ".%09lld", static_cast<long long>(frac));
+    std::string fs = f;
+    while (fs.back() == '0') fs.pop_back();
+    out += fs;
+  }
+  return out;
+}
+
+}  // namespace nocode

@@ -1,0 +1,36 @@
+// Data for tests: the shared real market data and synthetic edge-case series.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "data/frame.h"
+
+namespace nocode::testing {
+
+// The project's source directory (for examples/ and tests/ files).
+std::string source_dir();
+// ../shared/data next to the repository (tests may read it directly).
+std::string shared_data_dir();
+
+// OHLCV arrays of one series.
+struct Ohlcv {
+  std::string name;
+  std::vector<double> open, high, low, close, volume;
+  size_t size() const { return close.size(); }
+};
+
+// GOOG.csv and orcl-1995-2014.txt from ../shared/data, read with a minimal
+// independent parser (not the project's loader, so a loader bug cannot hide
+// an indicator bug).
+Ohlcv shared_series(const std::string& file);
+
+// Synthetic edge cases: flat runs, zero volume, alternating values, gaps,
+// tiny prices, a short series, a random walk with NaN holes, ...
+std::vector<Ohlcv> synthetic_series();
+
+// Deterministic OHLCV random walk (Ornstein-Uhlenbeck log price, like the
+// benchmark input), n bars.
+Ohlcv random_walk(size_t n, unsigned seed = 42);
+
+}  // namespace nocode::testing
