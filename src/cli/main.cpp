@@ -1,10 +1,21 @@
-// The nocode command. Thin layer over the library: parse arguments, call,
+// The nocode command. A thin layer over the library: parse arguments, call,
 // print. Exit codes: 0 ok, 1 bad input, 2 usage error.
-#include <cstdio>
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/indicators_command.h"
 
 int main(int argc, char** argv) {
-  (void)argc;
-  (void)argv;
-  std::fprintf(stderr, "nocode: not implemented yet\n");
-  return 2;
+  CLI::App app{"nocode: visually drawn trading strategies to trained, backtested models"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "nocode 0.1.0");
+  int exit_code = 0;
+  nocode::cli::add_indicators_command(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  return exit_code;
 }

@@ -87,6 +87,11 @@ std::string format_double(double v) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   std::array<char, 64> buf{};
+  // Whole numbers print in full ("100000", not "1e+05"); others shortest round-trip.
+  if (v == std::floor(v) && std::fabs(v) < 1e16) {
+    auto [ptr, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed);
+    if (ec == std::errc()) return std::string(buf.data(), ptr);
+  }
   auto [ptr, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v);
   if (ec != std::errc()) return "NaN";
   return std::string(buf.data(), ptr);
