@@ -1,0 +1,26 @@
+// MIN: lowest value over a specified period (TA-Lib TA_MIN), O(1) per bar.
+#include "indicators/common_params.h"
+#include "indicators/math/window_extreme.h"
+#include "indicators/registry.h"
+
+namespace nocode::indicators {
+
+Status register_min(Registry& r) {
+  IndicatorSpec s;
+  s.name = "min";
+  s.talib_name = "MIN";
+  s.group = "math";
+  s.title = "Lowest value over a specified period";
+  s.inputs = {InputKind::kReal};
+  s.params = {period_param(30)};
+  s.outputs = {"min"};
+  s.lookback = extreme::lookback;
+  s.batch = extreme::batch<extreme::kMinValue>;
+  s.stream = make_state_stream<extreme::State<extreme::kMinValue>>;
+  s.definition = "Lowest value of the last `period` values. NaN values are skipped as TA-Lib skips them (a NaN that starts one of TA-Lib's window rescans shows for one bar).";
+  s.source = "TA-Lib TA_MIN conventions.";
+  s.core = true;
+  return r.add(std::move(s));
+}
+
+}  // namespace nocode::indicators

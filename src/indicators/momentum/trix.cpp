@@ -1,0 +1,121 @@
+// TRIX: 1-bar rate of change (in %) of a triple EMA. TA-Lib chains three
+// EMAs, each seeded with the SMA of the first p values of the stage before,
+// and applies ROC(1). We run the three stages fused in one pass with the
+// same per-stage expressions, so every stage's numbers equal TA-Lib's.
+#include "indicators/common_params.h"
+#include "indicators/registry.h"
+#include "indicators/state_stream.h"
+
+namespace nocode::indicators {
+namespace {
+
+// One EMA stage in TA-Lib's form: mean of the first p inputs, then
+// (x − prev)·k + prev.
+struct EmaStage {
+  inline bool step(double x, int period, double k, double* out) {
+    if (count < period) {
+      sum += x;
+      if (++count < period) return false;
+      value = sum / double(period);
+    } else {
+      value = (x - value) * k + value;
+    }
+    *out = value;
+    return true;
+  }
+  int count = 0;
+  double sum = 0, value = 0;
+};
+
+inline double roc1(double x, double prev) {
+  const double q = ((x / prev) - 1.0) * 100.0;
+  return prev != 0.0 ? q : 0.0;
+}
+
+struct TrixState {
+  static constexpr size_t kInputs = 1, kOutputs = 1;
+  explicit TrixState(const Params& p) : period(p.integer(0)), k(2.0 / double(period + 1)) {}
+
+  bool step(const double* bar, double* out) {
+    double e1, e2, e3;
+    if (!s1.step(bar[0], period, k, &e1)) return false;
+    if (!s2.step(e1, period, k, &e2)) return false;
+    if (!s3.step(e2, period, k, &e3)) return false;
+    const bool ready = have_prev;
+    if (ready) out[0] = roc1(e3, prev);
+    prev = e3;
+    have_prev = true;
+    return ready;
+  }
+
+  int period;
+  double k;
+  EmaStage s1, s2, s3;
+  double prev = 0;
+  bool have_prev = false;
+};
+
+int trix_lookback(const Params& p) { return 3 * (p.integer(0) - 1) + 1; }
+
+void trix_batch(const double* const* in, size_t n, const Params& p, double* const* out) {
+  const double* __restrict x = in[0];
+  double* __restrict y = out[0];
+  const size_t period = size_t(p.integer(0));
+  const size_t lookback = size_t(trix_lookback(p));
+  fill_warmup(out, 1, n, lookback);
+  if (n <= lookback) return;
+  const double k = 2.0 / double(period + 1);
+  const double pd = double(period);
+  const size_t pm1 = period - 1;
+  // Warm-up: each stage starts when the stage before has p values.
+  double sum1 = 0;
+  for (size_t i = 0; i < period; ++i) sum1 += x[i];
+  double e1 = sum1 / pd;  // EMA1 at row p−1
+  double sum2 = e1, e2 = 0, e3 = 0, sum3 = 0;
+  for (size_t i = period; i <= 2 * pm1; ++i) {  // EMA1 only; sums for EMA2's seed
+    e1 = (x[i] - e1) * k + e1;
+    sum2 += e1;
+  }
+  e2 = sum2 / pd;  // EMA2 at row 2(p−1)
+  sum3 = e2;
+  for (size_t i = 2 * pm1 + 1; i <= 3 * pm1; ++i) {
+    e1 = (x[i] - e1) * k + e1;
+    e2 = (e1 - e2) * k + e2;
+    sum3 += e2;
+  }
+  e3 = sum3 / pd;  // EMA3 at row 3(p−1)
+  double prev = e3;
+  for (size_t i = 3 * pm1 + 1; i < n; ++i) {
+    e1 = (x[i] - e1) * k + e1;
+    e2 = (e1 - e2) * k + e2;
+    e3 = (e2 - e3) * k + e3;
+    y[i] = roc1(e3, prev);
+    prev = e3;
+  }
+}
+
+}  // namespace
+
+Status register_trix(Registry& r) {
+  IndicatorSpec s;
+  s.name = "trix";
+  s.talib_name = "TRIX";
+  s.group = "momentum";
+  s.title = "TRIX (1-bar ROC of a Triple EMA)";
+  s.inputs = {InputKind::kReal};
+  s.params = {period_param(30, 1)};
+  s.outputs = {"trix"};
+  s.lookback = trix_lookback;
+  s.batch = trix_batch;
+  s.stream = make_state_stream<TrixState>;
+  s.definition =
+      "100·(E3[t]/E3[t−1] − 1), where E3 = EMA(EMA(EMA(x))) with k = 2/(p+1). As in TA-Lib each "
+      "EMA stage is seeded with the simple mean of the first `period` values of the stage "
+      "before, so the lookback is 3(p−1)+1. 0 when E3[t−1] is 0.";
+  s.source = "Jack Hutson, \"Good TRIX\", Technical Analysis of Stocks & Commodities (1983); "
+             "TA-Lib TA_TRIX conventions.";
+  s.core = true;
+  return r.add(std::move(s));
+}
+
+}  // namespace nocode::indicators

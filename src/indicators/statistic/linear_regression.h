@@ -1,0 +1,134 @@
+// Shared kernel of the least-squares family (LINEARREG, LINEARREG_SLOPE,
+// LINEARREG_ANGLE, LINEARREG_INTERCEPT, TSF).
+//
+// TA-Lib fits y = b + m·x over the last `period` values and recomputes
+// ΣY and ΣxY from scratch on every bar (O(n·p)). Here x is the age of a value
+// (0 = newest .. p−1 = oldest) as in TA-Lib's loop, and the sums slide in O(1):
+//   ΣxY' = ΣxY + (ΣY − p·y_drop),   ΣY' = ΣY + (y_new − y_drop)
+// (every value ages by one bar; the dropped value had age p−1). Rounding errors
+// of running sums would compound (ΣY's error feeds ΣxY every bar), so the sums
+// are re-anchored: recomputed exactly like TA-Lib (oldest first) on the first
+// bar, every `reanchor` bars after it, and whenever a sum is not finite (a NaN
+// or ±inf leaving the window would otherwise poison the sums forever). This
+// keeps results within ~1e-13 relative of TA-Lib's.
+//
+// The batch kernel runs the sums over a block into two small arrays, then
+// evaluates the formula for the whole block in a loop the compiler vectorises;
+// the stream runs the very same operations one bar at a time.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "indicators/indicator.h"
+#include "indicators/state_stream.h"
+
+namespace nocode::indicators::linreg {
+
+// TA-Lib's constants: SumX = Σx, Divisor = (Σx)² − p·Σx².
+struct Consts {
+  explicit Consts(int period)
+      : p(double(period)),
+        pm1(double(period - 1)),
+        sum_x(double(int64_t(period) * (period - 1)) * 0.5),
+        divisor(sum_x * sum_x -
+                p * double(int64_t(period) * (period - 1) * (2 * int64_t(period) - 1) / 6)) {}
+  double p, pm1, sum_x, divisor;
+
+  double slope(double sy, double sxy) const { return (p * sxy - sum_x * sy) / divisor; }
+  double intercept(double sy, double m) const { return (sy - m * sum_x) / p; }
+};
+
+// Bars between exact recomputations of the sums.
+inline int reanchor_interval(int period) { return period < 16 ? 16 : period; }
+
+// Exact sums over x[0..p) (oldest first), TA-Lib's loop order.
+inline void fresh_sums(const double* x, int period, double* sy, double* sxy) {
+  double s = 0, w = 0;
+  for (int i = 0; i < period; ++i) {
+    const double v = x[i];
+    s += v;
+    w += double(period - 1 - i) * v;
+  }
+  *sy = s;
+  *sxy = w;
+}
+
+inline bool sums_finite(double sy, double sxy) { return std::isfinite(sy) && std::isfinite(sxy); }
+
+// Out(consts, sy, sxy) -> value.
+template <double (*Out)(const Consts&, double, double)>
+struct State {
+  static constexpr size_t kInputs = 1, kOutputs = 1;
+  explicit State(const Params& params)
+      : period(params.integer(0)), c(period), reanchor(reanchor_interval(period)),
+        ring(size_t(period), 0.0), scratch(size_t(period), 0.0) {}
+
+  bool step(const double* bar, double* out) {
+    const double x = bar[0];
+    const double drop = ring[pos];
+    ring[pos] = x;
+    if (++pos == ring.size()) pos = 0;
+    if (count < period) ++count;
+    if (count < period) return false;
+    if (countdown == 0 || !sums_finite(sy, sxy)) {
+      for (size_t k = 0; k < ring.size(); ++k) scratch[k] = ring[(pos + k) % ring.size()];
+      fresh_sums(scratch.data(), period, &sy, &sxy);
+      countdown = reanchor;
+    } else {
+      sxy = sxy + (sy - c.p * drop);
+      sy = sy + (x - drop);
+    }
+    --countdown;
+    out[0] = Out(c, sy, sxy);
+    return true;
+  }
+
+  int period;
+  Consts c;
+  int reanchor;
+  std::vector<double> ring, scratch;
+  size_t pos = 0;
+  int count = 0;
+  int countdown = 0;
+  double sy = 0, sxy = 0;
+};
+
+template <double (*Out)(const Consts&, double, double)>
+void batch(const double* const* in, size_t n, const Params& params, double* const* out) {
+  const double* __restrict x = in[0];
+  double* __restrict y = out[0];
+  const int period = params.integer(0);
+  const size_t lb = size_t(period) - 1;
+  fill_warmup(out, 1, n, lb);
+  if (n <= lb) return;
+  const Consts c(period);
+  const int reanchor = reanchor_interval(period);
+  int countdown = 0;
+  double sy = 0, sxy = 0;
+  constexpr size_t kBlock = 512;
+  double bsy[kBlock], bsxy[kBlock];
+  for (size_t start = lb; start < n; start += kBlock) {
+    const size_t len = n - start < kBlock ? n - start : kBlock;
+    for (size_t j = 0; j < len; ++j) {
+      const size_t i = start + j;
+      if (countdown == 0 || !sums_finite(sy, sxy)) {
+        fresh_sums(x + i - lb, period, &sy, &sxy);
+        countdown = reanchor;
+      } else {
+        const double drop = x[i - size_t(period)];
+        sxy = sxy + (sy - c.p * drop);
+        sy = sy + (x[i] - drop);
+      }
+      --countdown;
+      bsy[j] = sy;
+      bsxy[j] = sxy;
+    }
+    for (size_t j = 0; j < len; ++j) y[start + j] = Out(c, bsy[j], bsxy[j]);
+  }
+}
+
+inline int lookback(const Params& p) { return p.integer(0) - 1; }
+
+}  // namespace nocode::indicators::linreg
