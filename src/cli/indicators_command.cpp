@@ -28,7 +28,35 @@ int fail(const Status& s) {
 struct InputOptions {
   std::string source = "close";  // column feeding single-series indicators
   std::string source1 = "open";  // second series of two-series statistics
+  std::vector<std::string> columns;  // NAME=HEADER mappings for the loader
+  bool sort = false, drop_duplicates = false;
 };
+
+Result<CsvOptions> csv_options_of(const InputOptions& o) {
+  CsvOptions csv;
+  csv.sort = o.sort;
+  csv.drop_duplicates = o.drop_duplicates;
+  for (const auto& m : o.columns) {
+    const size_t eq = m.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == m.size())
+      return Status::invalid_argument("--column '" + m + "': expected NAME=HEADER, e.g. close='Adj Close'");
+    csv.column_map[m.substr(0, eq)] = m.substr(eq + 1);
+  }
+  return csv;
+}
+
+// Adds the data-loading options shared by compute and compute-many.
+void add_input_options(CLI::App* cmd, InputOptions& o) {
+  cmd->add_option("--source", o.source, "Column for single-series indicators")
+      ->capture_default_str();
+  cmd->add_option("--source1", o.source1, "Second series for BETA/CORREL")->capture_default_str();
+  cmd->add_option("--column", o.columns,
+                  "Map a column to a header of the file, NAME=HEADER (e.g. close='Adj Close', "
+                  "timestamp=Time); repeatable");
+  cmd->add_flag("--sort", o.sort, "Sort rows by timestamp instead of rejecting unsorted data");
+  cmd->add_flag("--drop-duplicates", o.drop_duplicates,
+                "Drop rows with a repeated timestamp (keep the first) instead of rejecting them");
+}
 
 indicators::InputBinding binding_of(const InputOptions& o) {
   indicators::InputBinding b;
@@ -63,7 +91,9 @@ int run_compute(const ComputeArgs& a) {
   if (!given) return fail(given.status());
   auto params = indicators::resolve_params_text(**spec, *given);
   if (!params) return fail(params.status());
-  auto frame = load_csv(a.data);
+  auto csv = csv_options_of(a.input);
+  if (!csv) return fail(csv.status());
+  auto frame = load_csv(a.data, *csv);
   if (!frame) return fail(frame.status());
   auto outputs = indicators::compute_on_frame(**spec, *params, *frame, binding_of(a.input));
   if (!outputs) return fail(outputs.status());
@@ -108,9 +138,11 @@ int run_compute_many(const ComputeManyArgs& a) {
     r->binding = binding_of(a.input);
     requests.push_back(std::move(*r));
   }
+  auto csv = csv_options_of(a.input);
+  if (!csv) return fail(csv.status());
   std::vector<Frame> frames;
   for (const auto& path : a.data) {
-    auto f = load_csv(path);
+    auto f = load_csv(path, *csv);
     if (!f) return fail(f.status());
     frames.push_back(std::move(*f));
   }
@@ -208,10 +240,7 @@ void add_indicators_command(CLI::App& app, int* exit_code) {
   compute->add_option("--out", ca->out, "Write CSV to this file instead of standard output");
   compute->add_option("--format", ca->format, "auto (table on a terminal, else CSV), csv or table")
       ->check(CLI::IsMember({"auto", "csv", "table"}));
-  compute->add_option("--source", ca->input.source, "Column for single-series indicators")
-      ->capture_default_str();
-  compute->add_option("--source1", ca->input.source1, "Second series for BETA/CORREL")
-      ->capture_default_str();
+  add_input_options(compute, ca->input);
   compute->callback([ca, exit_code] { *exit_code = run_compute(*ca); });
 
   auto* many = ind->add_subcommand(
@@ -223,7 +252,7 @@ void add_indicators_command(CLI::App& app, int* exit_code) {
       ->required();
   many->add_option("--out", ma->out_dir, "Output directory (one CSV per input file)")->required();
   many->add_option("--threads", ma->threads, "Worker threads (0 = all cores)");
-  many->add_option("--source", ma->input.source, "Column for single-series indicators");
+  add_input_options(many, ma->input);
   many->callback([ma, exit_code] { *exit_code = run_compute_many(*ma); });
 
   auto* docs = ind->add_subcommand("docs", "Print the Markdown catalogue (docs/indicators.md)");

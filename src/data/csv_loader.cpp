@@ -257,7 +257,7 @@ std::string delimiter_hint(const Source& src, const Layout& layout) {
   for (char c : {',', ';', '\t', '|'})
     if (c != src.delimiter && layout.raw[0].find(c) != std::string::npos)
       return std::string("; the header contains '") + (c == '\t' ? "\\t" : std::string(1, c)) +
-             "': set CsvOptions::delimiter?";
+             "': set the delimiter option?";
   return "";
 }
 
@@ -507,13 +507,13 @@ struct RowParser {
       return error_at(src, line, column,
                       "duplicate timestamp " + format_timestamp(ts) + " (also on line " +
                           std::to_string(prev_line) +
-                          "); set CsvOptions::drop_duplicates to keep the first");
+                          "); drop_duplicates (--drop-duplicates) keeps the first");
     }
     return error_at(src, line, column,
                     "timestamp " + format_timestamp(ts) + " is earlier than " +
                         format_timestamp(prev_ts) + " on line " + std::to_string(prev_line) +
-                        "; rows must be in increasing time order (set CsvOptions::sort to "
-                        "reorder)");
+                        "; rows must be in increasing time order (sort (--sort) "
+                        "reorders them)");
   }
 
   Result<const char*> row(const char* p) {
@@ -605,7 +605,7 @@ Status sort_rows(const Source& src, const CsvOptions& opt, const Layout& layout,
       return error_at(src, cols->lines[i], layout.timestamp_column + 1,
                       "duplicate timestamp " + format_timestamp(cols->timestamps[i]) +
                           " (also on line " + std::to_string(cols->lines[kept - 1]) +
-                          "); set CsvOptions::drop_duplicates to keep the first");
+                          "); drop_duplicates (--drop-duplicates) keeps the first");
     }
     cols->timestamps[kept] = cols->timestamps[i];
     for (auto& v : cols->values) v[kept] = v[i];

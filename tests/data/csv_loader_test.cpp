@@ -444,7 +444,7 @@ TEST(Errors, MissingColumns) {
                {"t.csv:1: ", "missing columns 'low' and 'close'",
                 "columns present: 'Date', 'Open', 'High', 'Volume'"});
   expect_error("Date;Open;High;Low;Close\n2020-01-02;1;2;0.5;1\n",
-               {"t.csv:1: ", "the header contains ';': set CsvOptions::delimiter"});
+               {"t.csv:1: ", "the header contains ';': set the delimiter option"});
   expect_error("Foo,Open,High,Low,Close\n1,1,2,0.5,1\n",
                {"t.csv:1: ", "no timestamp column", "'Foo'"});
   CsvOptions opt;
