@@ -107,9 +107,23 @@ Status register_ht_trendline(Registry&);
 Status register_ht_trendmode(Registry&);
 Status register_cdlengulfing(Registry&);
 Status register_cdlmorningstar(Registry&);
+Status register_cdldoji(Registry&);
+Status register_cdlhammer(Registry&);
+Status register_cdlshootingstar(Registry&);
+Status register_cdlharami(Registry&);
+Status register_cdleveningstar(Registry&);
+Status register_cdl3whitesoldiers(Registry&);
+Status register_cdl3blackcrows(Registry&);
 
 // ---- indicators TA-Lib lacks (editor catalogue) ----
 // <extended declarations>
+Status register_kc(Registry&), register_dc(Registry&), register_bbwidth(Registry&),
+    register_squeeze(Registry&), register_ui(Registry&), register_thermo(Registry&),
+    register_chop(Registry&), register_vwap(Registry&), register_cmf(Registry&),
+    register_emv(Registry&), register_fi(Registry&), register_nvi(Registry&),
+    register_pvi(Registry&), register_pvt(Registry&), register_vroc(Registry&),
+    register_vortex(Registry&), register_kvo(Registry&), register_volumeprofile(Registry&),
+    register_marketstructure(Registry&);  // ext2
 Status register_vwma(Registry&);
 Status register_hma(Registry&);
 Status register_zlema(Registry&);
@@ -225,7 +239,18 @@ Status register_builtin_indicators(Registry& r) {
       register_ht_trendmode,
       register_cdlengulfing,
       register_cdlmorningstar,
+      register_cdldoji,
+      register_cdlhammer,
+      register_cdlshootingstar,
+      register_cdlharami,
+      register_cdleveningstar,
+      register_cdl3whitesoldiers,
+      register_cdl3blackcrows,
       // <extended registrations>
+      register_kc, register_dc, register_bbwidth, register_squeeze, register_ui,  // ext2
+      register_thermo, register_chop, register_vwap, register_cmf, register_emv, register_fi,
+      register_nvi, register_pvi, register_pvt, register_vroc, register_vortex, register_kvo,
+      register_volumeprofile, register_marketstructure,  // ext2 end
       register_vwma, register_hma, register_zlema, register_alma, register_frama,
       register_vidya, register_ichimoku, register_tsi, register_pmo, register_qqe,
       register_rmi, register_ift_rsi, register_kdj, register_ao, register_ac,

@@ -31,9 +31,11 @@ class Ring {
   }
   size_t size() const { return count_; }
   bool full() const { return count_ == buf_.size(); }
-  double back(size_t k) const {
+  double back(size_t k) const {  // k < capacity
     const size_t n = buf_.size();
-    return buf_[(pos_ + n - 1 - k) % n];
+    size_t i = pos_ + n - 1 - k;
+    if (i >= n) i -= n;
+    return buf_[i];
   }
 
  private:
@@ -125,16 +127,16 @@ class RollingExtreme {
   void push(double x) {
     ++t_;
     while (size_ > 0) {
-      const double b = val_[(head_ + size_ - 1) % cap_];
+      const double b = val_[wrap(head_ + size_ - 1)];
       if (is_max_ ? (b <= x) : (b >= x)) --size_;
       else break;
     }
-    const size_t slot = (head_ + size_) % cap_;
+    const size_t slot = wrap(head_ + size_);
     idx_[slot] = t_;
     val_[slot] = x;
     ++size_;
     while (idx_[head_] <= t_ - n_) {
-      head_ = (head_ + 1) % cap_;
+      if (++head_ == cap_) head_ = 0;
       --size_;
     }
   }
@@ -142,6 +144,7 @@ class RollingExtreme {
   bool full() const { return t_ + 1 >= n_; }
 
  private:
+  size_t wrap(size_t i) const { return i >= cap_ ? i - cap_ : i; }
   long n_;
   size_t cap_;
   std::vector<long> idx_;

@@ -15,6 +15,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "indicators/indicator.h"
@@ -112,15 +113,72 @@ struct State {
   Tracker<false> lo;
 };
 
+// Batch form of one tracker, branch-free: the same state machine, but the
+// oldest arg-max of a window (needed at a rescan) comes from van Herk /
+// Gil-Werman blocks of `period` bars: a window [tr, t] is the suffix of tr's
+// block (scanned backward, ties to the older bar) plus the prefix of t's
+// block (scanned forward with a strict compare, ties to the older bar), or
+// exactly one block when tr starts one. NaN never wins a compare, so both
+// scans skip it as TA-Lib's rescan does. Indexes are carried as doubles (exact
+// below 2^53).
 template <bool kMax, bool kIndex>
-void one_side(const double* __restrict x, size_t n, int period, double* __restrict y) {
-  Tracker<kMax> tr(period);
-  const size_t lb = size_t(period) - 1;
-  for (size_t i = 0; i < lb && i < n; ++i) tr.push(x[i], int64_t(i));
-  for (size_t i = lb; i < n; ++i) {
-    tr.push(x[i], int64_t(i));
-    tr.advance(x[i], int64_t(i), x[i - lb], int64_t(i - lb));
-    y[i] = kIndex ? double(tr.best_idx) : tr.best;
+void one_side(const double* __restrict x, size_t n, int period_i, double* __restrict y) {
+  const size_t p = size_t(period_i);
+  if (n < p) return;
+  constexpr double kWorst =
+      kMax ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+  const auto ties_or_beats = [](double a, double b) { return kMax ? a >= b : a <= b; };
+  const auto beats = [](double a, double b) { return kMax ? a > b : a < b; };
+  const size_t blocks_per_chunk = p >= 1024 ? 1 : 1024 / p;
+  const size_t chunk = blocks_per_chunk * p;
+  std::vector<double> suf_v(chunk), suf_i(chunk);
+
+  // Prefix of t's block; k = t % p.
+  double pre_v = kWorst, pre_i = -1;
+  size_t k = 0;
+  for (size_t t = 0; t + 1 < p; ++t, ++k) {
+    const bool c = beats(x[t], pre_v);
+    pre_v = c ? x[t] : pre_v;
+    pre_i = c ? double(t) : pre_i;
+  }
+  double best = 0.0, best_i = -1;
+  const size_t last_tr = n - p;  // trailing index of the last window
+  for (size_t a = 0; a <= last_tr; a += chunk) {
+    const size_t b = a + chunk < last_tr + 1 ? a + chunk : last_tr + 1;
+    for (size_t bs = a; bs < b; bs += p) {
+      const size_t be = bs + p < n ? bs + p : n;
+      double cv = kWorst, ci = -1;
+      for (size_t j = be; j-- > bs;) {
+        const bool c = ties_or_beats(x[j], cv);
+        cv = c ? x[j] : cv;
+        ci = c ? double(j) : ci;
+        suf_v[j - a] = cv;
+        suf_i[j - a] = ci;
+      }
+    }
+    for (size_t tr = a; tr < b; ++tr) {
+      const size_t t = tr + p - 1;
+      const double xt = x[t];
+      if (k == 0) pre_v = kWorst, pre_i = -1;
+      const bool c = beats(xt, pre_v);
+      pre_v = c ? xt : pre_v;
+      pre_i = c ? double(t) : pre_i;
+      // Oldest arg-max of [tr, t].
+      const bool use_suffix = k != p - 1 && ties_or_beats(suf_v[tr - a], pre_v);
+      double cand_v = use_suffix ? suf_v[tr - a] : pre_v;
+      double cand_i = use_suffix ? suf_i[tr - a] : pre_i;
+      const double xtr = x[tr];
+      const bool nan_tr = std::isnan(xtr);
+      cand_v = nan_tr ? xtr : cand_v;
+      cand_i = nan_tr ? double(tr) : cand_i;
+      // TA-Lib's update.
+      const bool rescan = best_i < double(tr);
+      const bool take = ties_or_beats(xt, best);
+      best = rescan ? cand_v : (take ? xt : best);
+      best_i = rescan ? cand_i : (take ? double(t) : best_i);
+      y[t] = kIndex ? best_i : best;
+      k = k + 1 == p ? 0 : k + 1;
+    }
   }
 }
 

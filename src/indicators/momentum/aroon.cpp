@@ -39,10 +39,10 @@ void aroon_batch(const double* const* in, size_t n, const Params& p, double* con
   double* down = out[0];
   double* up = out[1];
   fill_warmup(out, 2, n, size_t(period));
-  scan_extremes<false, true>(in[1], n, period + 1, [&](size_t i, int64_t idx, double) {
+  scan_extremes<false, true>(in[1], n, period + 1, [down, factor, period](size_t i, int64_t idx, double) {
     down[i] = factor * double(period - (int64_t(i) - idx));
   });
-  scan_extremes<true, true>(in[0], n, period + 1, [&](size_t i, int64_t idx, double) {
+  scan_extremes<true, true>(in[0], n, period + 1, [up, factor, period](size_t i, int64_t idx, double) {
     up[i] = factor * double(period - (int64_t(i) - idx));
   });
 }

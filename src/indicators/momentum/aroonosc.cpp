@@ -39,8 +39,8 @@ void aroonosc_batch(const double* const* in, size_t n, const Params& p, double* 
   fill_warmup(out, 1, n, size_t(period));
   // First pass parks the low's index in y (exact: integers < 2^53).
   scan_extremes<false, true>(in[1], n, period + 1,
-                             [&](size_t i, int64_t idx, double) { y[i] = double(idx); });
-  scan_extremes<true, true>(in[0], n, period + 1, [&](size_t i, int64_t idx, double) {
+                             [y](size_t i, int64_t idx, double) { y[i] = double(idx); });
+  scan_extremes<true, true>(in[0], n, period + 1, [y, factor](size_t i, int64_t idx, double) {
     y[i] = factor * double(idx - int64_t(y[i]));
   });
 }

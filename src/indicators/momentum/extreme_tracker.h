@@ -11,13 +11,13 @@
 // non-NaN bars; a second queue remembers NaN bars so that case is known.
 #pragma once
 
-#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "indicators/indicator.h"
+#include "indicators/momentum/branchless.h"
 
 namespace nocode::indicators {
 
@@ -98,18 +98,6 @@ class ExtremeTracker {
 // The "what would a rescan find" part is answered in O(1) per row without
 // branches by the van Herk/Gil-Werman split: the window is a suffix of one
 // block of `window` rows plus a prefix of the next.
-// Branch-free selects (gcc otherwise turns these data-dependent choices
-// into mispredicted branches).
-inline int64_t select_i(bool c, int64_t a, int64_t b) {
-  const int64_t m = -int64_t(c);
-  return (a & m) | (b & ~m);
-}
-inline double select_d(bool c, double a, double b) {
-  const uint64_t m = uint64_t(0) - uint64_t(c);
-  return std::bit_cast<double>((std::bit_cast<uint64_t>(a) & m) |
-                               (std::bit_cast<uint64_t>(b) & ~m));
-}
-
 template <bool kMax, bool kLatestOnRescan, class Emit>
 void scan_extremes(const double* x, size_t n, int window, Emit&& emit) {
   const size_t w = size_t(window);
@@ -186,17 +174,24 @@ void scan_extremes(const double* x, size_t n, int window, Emit&& emit) {
       // TA-Lib's own state: rescan when its extreme left the window (a NaN
       // first bar then wins), else take today's bar if at least as extreme.
       const bool expired = cur_i < int64_t(trailing);
-      if constexpr (!kClean) {
+      if constexpr (kClean) {
+        // Without NaN, TA-Lib's value is always the window's extreme, so
+        // cur_v needs no chain; only the index (whose tie choice can differ
+        // from wi) is carried.
+        const bool today_wins = as_good(v, cur_v);
+        cur_i = select_i(expired, wi, select_i(today_wins, int64_t(i), cur_i));
+        cur_v = wv;
+      } else {
         if (expired && x[trailing] != x[trailing]) {
           wi = int64_t(trailing);
           wv = kNaN;
         }
+        const bool today_wins = !expired & as_good(v, cur_v);
+        cur_i = select_i(expired, wi, cur_i);
+        cur_v = select_d(expired, wv, cur_v);
+        cur_i = select_i(today_wins, int64_t(i), cur_i);
+        cur_v = select_d(today_wins, v, cur_v);
       }
-      const bool today_wins = !expired & as_good(v, cur_v);
-      cur_i = select_i(expired, wi, cur_i);
-      cur_v = select_d(expired, wv, cur_v);
-      cur_i = select_i(today_wins, int64_t(i), cur_i);
-      cur_v = select_d(today_wins, v, cur_v);
       emit(i, cur_i, cur_v);
     }
   };

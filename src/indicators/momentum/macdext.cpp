@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "indicators/common_params.h"
+#include "indicators/momentum/stochastic.h"
 #include "indicators/overlap/moving_average.h"
 #include "indicators/registry.h"
 #include "indicators/state_stream.h"
@@ -60,7 +61,7 @@ struct MacdextState {
     return true;
   }
   MacdextConfig c;
-  MaStream fast, slow, signal;
+  momentum::TalibMaStream fast, slow, signal;
   long count = 0;
 };
 
@@ -74,10 +75,10 @@ void macdext_batch(const double* const* in, size_t n, const Params& p, double* c
   const double* x = in[0];
   if (n > L) {
     const size_t of = L - size_t(c.lb_fast), os = L - size_t(c.lb_slow);
-    ma_batch(c.fast_type, c.fast, x + of, n - of, out[1] + of);
-    ma_batch(c.slow_type, c.slow, x + os, n - os, out[2] + os);
+    momentum::talib_ma_batch(c.fast_type, c.fast, x + of, n - of, out[1] + of);
+    momentum::talib_ma_batch(c.slow_type, c.slow, x + os, n - os, out[2] + os);
     for (size_t i = L; i < n; ++i) out[0][i] = out[1][i] - out[2][i];
-    ma_batch(c.signal_type, c.signal, out[0] + L, n - L, out[1] + L);
+    momentum::talib_ma_batch(c.signal_type, c.signal, out[0] + L, n - L, out[1] + L);
     for (size_t i = lookback; i < n; ++i) out[2][i] = out[0][i] - out[1][i];
   }
   fill_warmup(out, 3, n, lookback);

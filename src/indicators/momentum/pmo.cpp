@@ -45,9 +45,9 @@ Status register_pmo(Registry& r) {
   s.group = "momentum";
   s.title = "DecisionPoint Price Momentum Oscillator";
   s.inputs = {InputKind::kReal};
-  s.params = {ext::ext_int("first_period", {"period1", "smoothing1", "slowPeriod", "slow_period"},
+  s.params = {ext::ext_int("first_period", {"period1", "smoothing1"},
                            35, 2, "first custom smoothing (factor 2/period) of the 1-bar ROC"),
-              ext::ext_int("second_period", {"period2", "smoothing2", "fastPeriod", "fast_period"},
+              ext::ext_int("second_period", {"period2", "smoothing2"},
                            20, 2, "second custom smoothing (factor 2/period)"),
               ext::ext_int("signal_period", {"signalPeriod", "signalperiod"}, 10, 1,
                            "EMA period of the signal line")};

@@ -25,7 +25,7 @@ struct StochState {
     return true;
   }
   momentum::StochKStream k;
-  MaStream slow_k, slow_d;
+  momentum::TalibMaStream slow_k, slow_d;
 };
 
 int stoch_lookback(const Params& p) {
@@ -41,8 +41,8 @@ void stoch_batch(const double* const* in, size_t n, const Params& p, double* con
   const size_t lookback = size_t(stoch_lookback(p));
   if (n > lbk) {
     momentum::stoch_k_batch(in[0], in[1], in[2], n, p.integer(0), out[1] + lbk);
-    ma_batch(ma(p, 2), p.integer(1), out[1] + lbk, n - lbk, out[0] + lbk);
-    if (n > lbsk) ma_batch(ma(p, 4), p.integer(3), out[0] + lbsk, n - lbsk, out[1] + lbsk);
+    momentum::talib_ma_batch(ma(p, 2), p.integer(1), out[1] + lbk, n - lbk, out[0] + lbk);
+    if (n > lbsk) momentum::talib_ma_batch(ma(p, 4), p.integer(3), out[0] + lbsk, n - lbsk, out[1] + lbsk);
   }
   fill_warmup(out, 2, n, lookback);
 }

@@ -5,6 +5,40 @@
 
 namespace nocode::indicators::momentum {
 
+void talib_ma_batch(MaType type, int period, const double* in, size_t n, double* out) {
+  if (type != MaType::kSma || period <= 1) return ma_batch(type, period, in, n, out);
+  const size_t p = static_cast<size_t>(period);
+  const double dp = static_cast<double>(period);
+  for (size_t i = 0; i < n && i + 1 < p; ++i) out[i] = kNaN;
+  if (n < p) return;
+  double sum = 0;
+  for (size_t i = 0; i + 1 < p; ++i) sum += in[i];
+  for (size_t i = p - 1; i < n; ++i) {
+    sum += in[i];
+    const double v = sum / dp;
+    sum -= in[i + 1 - p];
+    out[i] = v;
+  }
+}
+
+TalibMaStream::TalibMaStream(MaType type, int period)
+    : sma_(type == MaType::kSma && period > 1),
+      period_(period),
+      ring_(sma_ ? static_cast<size_t>(period) : 0),
+      other_(type, period) {}
+
+bool TalibMaStream::step(double x, double* out) {
+  if (!sma_) return other_.step(x, out);
+  const long i = count_++;
+  const size_t p = ring_.size();
+  ring_[static_cast<size_t>(i) % p] = x;
+  sum_ += x;
+  if (i + 1 < period_) return false;
+  *out = sum_ / static_cast<double>(period_);
+  sum_ -= ring_[static_cast<size_t>(i + 1 - period_) % p];
+  return true;
+}
+
 void stoch_fast_batch(const double* high, const double* low, const double* close, size_t n,
                       int fastk_period, int fastd_period, MaType fastd_type, double* k,
                       double* d) {
@@ -12,7 +46,7 @@ void stoch_fast_batch(const double* high, const double* low, const double* close
   const size_t lookback = lbk + static_cast<size_t>(ma_lookback(fastd_type, fastd_period));
   if (n > lbk) {
     stoch_k_batch(high, low, close, n, fastk_period, k + lbk);
-    ma_batch(fastd_type, fastd_period, k + lbk, n - lbk, d + lbk);
+    talib_ma_batch(fastd_type, fastd_period, k + lbk, n - lbk, d + lbk);
   }
   for (size_t i = 0; i < n && i < lbk; ++i) d[i] = kNaN;
   for (size_t i = 0; i < n && i < lookback; ++i) k[i] = kNaN;
@@ -21,7 +55,7 @@ void stoch_fast_batch(const double* high, const double* low, const double* close
 struct StochFastStream::Impl {
   Impl(int fk, int fd, MaType t) : k(fk), d(t, fd) {}
   StochKStream k;
-  MaStream d;
+  TalibMaStream d;
 };
 
 StochFastStream::StochFastStream(int fastk_period, int fastd_period, MaType fastd_type)

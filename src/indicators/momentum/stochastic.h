@@ -4,10 +4,31 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 #include "indicators/overlap/moving_average.h"
 
 namespace nocode::indicators::momentum {
+
+// TA_MA with TA-Lib's own SMA rounding: for SMA (period > 1) the running sum
+// is `sum += x; v = sum/p; sum -= oldest` exactly as TA_SMA (its residues feed
+// later stages, e.g. STOCH's slow %D, bit for bit); other types and period 1
+// go to overlap/moving_average.h.
+void talib_ma_batch(MaType type, int period, const double* in, size_t n, double* out);
+
+class TalibMaStream {
+ public:
+  TalibMaStream(MaType type, int period);
+  bool step(double x, double* out);
+
+ private:
+  bool sma_;
+  int period_;
+  std::vector<double> ring_;
+  long count_ = 0;
+  double sum_ = 0;
+  MaStream other_;
+};
 
 // Fast stochastic over rows [0, n): k[i] = %K (window fastk_period) and
 // d[i] = MA(fastd_type, fastd_period) of %K, NaN before row

@@ -62,10 +62,16 @@ struct UltoscCore {
     b[0] += t.tr;
     b[1] += t.tr;
     b[2] += t.tr;
+    // The three quotients in one vector division (IEEE division is exact
+    // per lane, so these are TA-Lib's scalar quotients).
+    typedef double v4 __attribute__((vector_size(32)));
+    const v4 num = {a[0], a[1], a[2], 0.0};
+    const v4 den = {b[0], b[1], b[2], 1.0};
+    const v4 q = num / den;
     double v = 0.0;
-    if (!is_zero(b[0])) v += 4.0 * (a[0] / b[0]);
-    if (!is_zero(b[1])) v += 2.0 * (a[1] / b[1]);
-    if (!is_zero(b[2])) v += a[2] / b[2];
+    if (!is_zero(b[0])) v += 4.0 * q[0];
+    if (!is_zero(b[1])) v += 2.0 * q[1];
+    if (!is_zero(b[2])) v += q[2];
     for (int k = 0; k < 3; ++k) {
       const Terms& old = ring[(i + 1 - size_t(period[k])) & mask];
       a[k] -= old.bp;

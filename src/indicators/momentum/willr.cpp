@@ -41,8 +41,8 @@ void willr_batch(const double* const* in, size_t n, const Params& p, double* con
   fill_warmup(out, 1, n, size_t(period - 1));
   // First pass parks the lowest low in y.
   scan_extremes<false, false>(in[1], n, period,
-                              [&](size_t i, int64_t, double v) { y[i] = v; });
-  scan_extremes<true, false>(in[0], n, period, [&](size_t i, int64_t, double v) {
+                              [y](size_t i, int64_t, double v) { y[i] = v; });
+  scan_extremes<true, false>(in[0], n, period, [y, c](size_t i, int64_t, double v) {
     y[i] = willr_value(v, y[i], c[i]);
   });
 }

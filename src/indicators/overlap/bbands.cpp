@@ -8,6 +8,10 @@
 #include <cmath>
 #include <vector>
 
+#ifdef __AVX__
+#include <immintrin.h>
+#endif
+
 #include "indicators/common_params.h"
 #include "indicators/overlap/ma_kernels.h"
 #include "indicators/overlap/moving_average.h"
@@ -91,6 +95,35 @@ struct BbandsState {
   double s1 = 0, s2 = 0;
 };
 
+// Turns the raw sums (middle = Σx, upper = Σx²) of one block into the bands.
+// Divisions and square roots are correctly rounded IEEE operations, so the
+// AVX lanes give exactly the scalar stream's numbers.
+void bands_block(double* __restrict upper, double* __restrict middle, double* __restrict lower,
+                 size_t count, double dp, double up, double dn) {
+  size_t i = 0;
+#ifdef __AVX__
+  const __m256d vdp = _mm256_set1_pd(dp), vup = _mm256_set1_pd(up), vdn = _mm256_set1_pd(dn);
+  const __m256d veps = _mm256_set1_pd(kEps), zero = _mm256_setzero_pd();
+  for (; i + 4 <= count; i += 4) {
+    const __m256d mean = _mm256_div_pd(_mm256_loadu_pd(middle + i), vdp);
+    const __m256d mean2 = _mm256_div_pd(_mm256_loadu_pd(upper + i), vdp);
+    const __m256d var = _mm256_sub_pd(mean2, _mm256_mul_pd(mean, mean));
+    const __m256d small = _mm256_cmp_pd(var, veps, _CMP_LT_OQ);
+    const __m256d sd = _mm256_blendv_pd(_mm256_sqrt_pd(var), zero, small);
+    _mm256_storeu_pd(upper + i, _mm256_add_pd(mean, _mm256_mul_pd(sd, vup)));
+    _mm256_storeu_pd(middle + i, mean);
+    _mm256_storeu_pd(lower + i, _mm256_sub_pd(mean, _mm256_mul_pd(sd, vdn)));
+  }
+#endif
+  for (; i < count; ++i) {
+    const double mean = middle[i] / dp, mean2 = upper[i] / dp;
+    const double sd = stddev_of(mean2, mean);
+    upper[i] = mean + sd * up;
+    middle[i] = mean;
+    lower[i] = mean - sd * dn;
+  }
+}
+
 void bbands_batch(const double* const* in, size_t n, const Params& p, double* const* out) {
   const MaType type = MaType(p.integer(3));
   if (type != MaType::kSma) return batch_by_state<BbandsState>(in, n, p, out);
@@ -117,13 +150,7 @@ void bbands_batch(const double* const* in, size_t n, const Params& p, double* co
       upper[i] = s2;
       s2 -= xo * xo;
     }
-    for (size_t i = b; i < e; ++i) {  // vectorisable
-      const double mean = middle[i] / dp, mean2 = upper[i] / dp;
-      const double sd = stddev_of(mean2, mean);
-      upper[i] = mean + sd * up;
-      middle[i] = mean;
-      lower[i] = mean - sd * dn;
-    }
+    bands_block(upper + b, middle + b, lower + b, e - b, dp, up, dn);
   }
 }
 

@@ -22,6 +22,10 @@ struct MidpointState {
 
 int midpoint_lookback(const Params& p) { return p.integer(0) - 1; }
 
+void midpoint_batch(const double* const* in, size_t n, const Params& p, double* const* out) {
+  ma::midrange_batch(in[0], in[0], n, p.integer(0), out[0]);
+}
+
 }  // namespace
 
 Status register_midpoint(Registry& r) {
@@ -34,7 +38,7 @@ Status register_midpoint(Registry& r) {
   s.params = {period_param(14)};
   s.outputs = {"midpoint"};
   s.lookback = midpoint_lookback;
-  s.batch = batch_by_state<MidpointState>;
+  s.batch = midpoint_batch;
   s.stream = make_state_stream<MidpointState>;
   s.definition = "(highest + lowest) / 2 of the last `period` values.";
   s.source = "TA-Lib TA_MIDPOINT.";

@@ -22,6 +22,10 @@ struct MidpriceState {
 
 int midprice_lookback(const Params& p) { return p.integer(0) - 1; }
 
+void midprice_batch(const double* const* in, size_t n, const Params& p, double* const* out) {
+  ma::midrange_batch(in[0], in[1], n, p.integer(0), out[0]);
+}
+
 }  // namespace
 
 Status register_midprice(Registry& r) {
@@ -34,7 +38,7 @@ Status register_midprice(Registry& r) {
   s.params = {period_param(14)};
   s.outputs = {"midprice"};
   s.lookback = midprice_lookback;
-  s.batch = batch_by_state<MidpriceState>;
+  s.batch = midprice_batch;
   s.stream = make_state_stream<MidpriceState>;
   s.definition = "(highest high + lowest low) / 2 over the last `period` bars.";
   s.source = "TA-Lib TA_MIDPRICE.";

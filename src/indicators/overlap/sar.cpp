@@ -26,8 +26,7 @@ void sar_batch(const double* const* in, size_t n, const Params& p, double* const
   const double *high = in[0], *low = in[1];
   double* y = out[0];
   ma::SarCore core(settings(p));
-  for (size_t i = 0; i < n; ++i)
-    if (!core.step(high[i], low[i], &y[i])) y[i] = kNaN;
+  core.run(high, low, n, y);
 }
 
 }  // namespace

@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
+#include <limits>
 
 namespace nocode::indicators::ma {
 
@@ -27,103 +29,128 @@ class SarCore {
     if (s_.step_long > s_.max_long) s_.step_long = s_.max_long;
     if (s_.init_short > s_.max_short) s_.init_short = s_.max_short;
     if (s_.step_short > s_.max_short) s_.step_short = s_.max_short;
-    af_long_ = s_.init_long;
-    af_short_ = s_.init_short;
+    st_.af_long = s_.init_long;
+    st_.af_short = s_.init_short;
   }
 
   bool step(double high, double low, double* out) {
     if (row_ == 0) {
       row_ = 1;
-      new_high_ = high;
-      new_low_ = low;
+      st_.new_high = high;
+      st_.new_low = low;
       return false;
     }
     if (row_ == 1) {
       row_ = 2;
       if (s_.start == 0) {
-        const double diff_p = high - new_high_;
-        const double diff_m = new_low_ - low;
+        const double diff_p = high - st_.new_high;
+        const double diff_m = st_.new_low - low;
         const double minus_dm = (diff_m > 0 && diff_p < diff_m) ? diff_m : 0.0;
-        long_ = !(minus_dm > 0);
-        if (long_) {
-          ep_ = high;
-          sar_ = new_low_;
+        st_.is_long = !(minus_dm > 0);
+        if (st_.is_long) {
+          st_.ep = high;
+          st_.sar = st_.new_low;
         } else {
-          ep_ = low;
-          sar_ = new_high_;
+          st_.ep = low;
+          st_.sar = st_.new_high;
         }
       } else if (s_.start > 0) {
-        long_ = true;
-        ep_ = high;
-        sar_ = s_.start;
+        st_.is_long = true;
+        st_.ep = high;
+        st_.sar = s_.start;
       } else {
-        long_ = false;
-        ep_ = low;
-        sar_ = std::fabs(s_.start);
+        st_.is_long = false;
+        st_.ep = low;
+        st_.sar = std::fabs(s_.start);
       }
-      new_low_ = low;
-      new_high_ = high;
+      st_.new_low = low;
+      st_.new_high = high;
     }
-    const double prev_low = new_low_, prev_high = new_high_;
-    new_low_ = low;
-    new_high_ = high;
-    if (long_) {
-      if (new_low_ <= sar_) {
-        long_ = false;
-        sar_ = ep_;
-        if (sar_ < prev_high) sar_ = prev_high;
-        if (sar_ < new_high_) sar_ = new_high_;
-        if (s_.offset != 0.0) sar_ += sar_ * s_.offset;
-        *out = s_.signed_output ? -sar_ : sar_;
-        af_short_ = s_.init_short;
-        ep_ = new_low_;
-        sar_ = sar_ + af_short_ * (ep_ - sar_);
-        if (sar_ < prev_high) sar_ = prev_high;
-        if (sar_ < new_high_) sar_ = new_high_;
-      } else {
-        *out = sar_;
-        if (new_high_ > ep_) {
-          ep_ = new_high_;
-          af_long_ += s_.step_long;
-          if (af_long_ > s_.max_long) af_long_ = s_.max_long;
-        }
-        sar_ = sar_ + af_long_ * (ep_ - sar_);
-        if (sar_ > prev_low) sar_ = prev_low;
-        if (sar_ > new_low_) sar_ = new_low_;
-      }
-    } else {
-      if (new_high_ >= sar_) {
-        long_ = true;
-        sar_ = ep_;
-        if (sar_ > prev_low) sar_ = prev_low;
-        if (sar_ > new_low_) sar_ = new_low_;
-        if (s_.offset != 0.0) sar_ -= sar_ * s_.offset;
-        *out = sar_;
-        af_long_ = s_.init_long;
-        ep_ = new_high_;
-        sar_ = sar_ + af_long_ * (ep_ - sar_);
-        if (sar_ > prev_low) sar_ = prev_low;
-        if (sar_ > new_low_) sar_ = new_low_;
-      } else {
-        *out = s_.signed_output ? -sar_ : sar_;
-        if (new_low_ < ep_) {
-          ep_ = new_low_;
-          af_short_ += s_.step_short;
-          if (af_short_ > s_.max_short) af_short_ = s_.max_short;
-        }
-        sar_ = sar_ + af_short_ * (ep_ - sar_);
-        if (sar_ < prev_high) sar_ = prev_high;
-        if (sar_ < new_high_) sar_ = new_high_;
-      }
-    }
+    *out = advance(s_, st_, high, low);
     return true;
   }
 
+  // Batch: feeds rows [0, n) and writes y (NaN at row 0); the same arithmetic
+  // as step(), with the state held in registers through the steady loop.
+  void run(const double* high, const double* low, size_t n, double* y) {
+    size_t i = 0;
+    for (; i < n && row_ < 2; ++i)
+      if (!step(high[i], low[i], &y[i])) y[i] = std::numeric_limits<double>::quiet_NaN();
+    State st = st_;
+    const SarSettings s = s_;
+    for (; i < n; ++i) y[i] = advance(s, st, high[i], low[i]);
+    st_ = st;
+  }
+
  private:
+  struct State {
+    bool is_long = true;
+    double af_long = 0, af_short = 0, ep = 0, sar = 0, new_high = 0, new_low = 0;
+  };
+
+  static double advance(const SarSettings& s, State& st, double high, double low) {
+    double out;
+    const double prev_low = st.new_low, prev_high = st.new_high;
+    st.new_low = low;
+    st.new_high = high;
+    double sar = st.sar;
+    if (st.is_long) {
+      if (low <= sar) {
+        st.is_long = false;
+        sar = st.ep;
+        if (sar < prev_high) sar = prev_high;
+        if (sar < high) sar = high;
+        if (s.offset != 0.0) sar += sar * s.offset;
+        out = s.signed_output ? -sar : sar;
+        st.af_short = s.init_short;
+        st.ep = low;
+        sar = sar + st.af_short * (st.ep - sar);
+        if (sar < prev_high) sar = prev_high;
+        if (sar < high) sar = high;
+      } else {
+        out = sar;
+        // New extreme: written branch-free (the branch is unpredictable).
+        const bool extreme = high > st.ep;
+        double af = st.af_long + s.step_long;
+        if (af > s.max_long) af = s.max_long;
+        st.af_long = extreme ? af : st.af_long;
+        st.ep = extreme ? high : st.ep;
+        sar = sar + st.af_long * (st.ep - sar);
+        if (sar > prev_low) sar = prev_low;
+        if (sar > low) sar = low;
+      }
+    } else {
+      if (high >= sar) {
+        st.is_long = true;
+        sar = st.ep;
+        if (sar > prev_low) sar = prev_low;
+        if (sar > low) sar = low;
+        if (s.offset != 0.0) sar -= sar * s.offset;
+        out = sar;
+        st.af_long = s.init_long;
+        st.ep = high;
+        sar = sar + st.af_long * (st.ep - sar);
+        if (sar > prev_low) sar = prev_low;
+        if (sar > low) sar = low;
+      } else {
+        out = s.signed_output ? -sar : sar;
+        const bool extreme = low < st.ep;
+        double af = st.af_short + s.step_short;
+        if (af > s.max_short) af = s.max_short;
+        st.af_short = extreme ? af : st.af_short;
+        st.ep = extreme ? low : st.ep;
+        sar = sar + st.af_short * (st.ep - sar);
+        if (sar < prev_high) sar = prev_high;
+        if (sar < high) sar = high;
+      }
+    }
+    st.sar = sar;
+    return out;
+  }
+
   SarSettings s_;
   int row_ = 0;
-  bool long_ = true;
-  double af_long_ = 0, af_short_ = 0, ep_ = 0, sar_ = 0, new_high_ = 0, new_low_ = 0;
+  State st_;
 };
 
 }  // namespace nocode::indicators::ma

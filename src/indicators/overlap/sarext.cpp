@@ -30,6 +30,11 @@ struct SarextState {
 
 int sarext_lookback(const Params&) { return 1; }
 
+void sarext_batch(const double* const* in, size_t n, const Params& p, double* const* out) {
+  ma::SarCore core(settings(p));
+  core.run(in[0], in[1], n, out[0]);
+}
+
 ParamSpec real_param(std::string name, std::vector<std::string> aliases, std::string talib,
                      double def, double min, std::string description) {
   return ParamSpec{std::move(name), std::move(aliases), std::move(talib), ParamType::kReal,
@@ -65,7 +70,7 @@ Status register_sarext(Registry& r) {
                  0.2, 0, "maximum acceleration factor, short")};
   s.outputs = {"sarext"};
   s.lookback = sarext_lookback;
-  s.batch = batch_by_state<SarextState>;
+  s.batch = sarext_batch;
   s.stream = make_state_stream<SarextState>;
   s.definition =
       "Parabolic SAR with separate initial/step/maximum acceleration for long and short "

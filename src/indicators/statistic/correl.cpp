@@ -10,6 +10,7 @@
 #include "indicators/common_params.h"
 #include "indicators/registry.h"
 #include "indicators/state_stream.h"
+#include "indicators/statistic/sqrt_block.h"
 
 namespace nocode::indicators {
 namespace {
@@ -32,10 +33,24 @@ struct CorrelSums {
   }
 };
 
-// TA-Lib: 0 when the variance product is ≤ 1e-14 (TA_IS_ZERO_OR_NEG).
-inline double correl_of(double p, double sx, double sy, double sxx, double syy, double sxy) {
-  const double den = (sxx - (sx * sx) / p) * (syy - (sy * sy) / p);
-  return den < 1e-14 ? 0.0 : (sxy - (sx * sy) / p) / std::sqrt(den);
+// The formula over a block of sums, TA-Lib's expression: 0 when the variance
+// product is ≤ 1e-14 (TA_IS_ZERO_OR_NEG). The stream calls it with len = 1,
+// so batch and stream share the code; every operation is correctly rounded, so
+// vector lanes and scalar code give the same bits. The quotient is computed
+// unconditionally (sqrt of a negative product is NaN and selected away), which
+// lets the loops vectorise. `len` ≤ kCorrelBlock.
+constexpr size_t kCorrelBlock = 256;
+void correl_block(double p, size_t len, const double* __restrict bx, const double* __restrict by,
+                  const double* __restrict bxx, const double* __restrict byy,
+                  const double* __restrict bxy, double* __restrict o) {
+  double den[kCorrelBlock], root[kCorrelBlock];
+  for (size_t j = 0; j < len; ++j)
+    den[j] = (bxx[j] - (bx[j] * bx[j]) / p) * (byy[j] - (by[j] * by[j]) / p);
+  sqrt_block(den, root, len);
+  for (size_t j = 0; j < len; ++j) {
+    const double r = (bxy[j] - (bx[j] * by[j]) / p) / root[j];
+    o[j] = den[j] < 1e-14 ? 0.0 : r;
+  }
 }
 
 struct CorrelState {
@@ -52,7 +67,7 @@ struct CorrelState {
     if (++pos == xs.size()) pos = 0;
     if (count < period) ++count;
     if (count < period) return false;
-    out[0] = correl_of(double(period), s.sx, s.sy, s.sxx, s.syy, s.sxy);
+    correl_block(double(period), 1, &s.sx, &s.sy, &s.sxx, &s.syy, &s.sxy, out);
     return true;
   }
 
@@ -76,7 +91,7 @@ void correl_batch(const double* const* in, size_t n, const Params& params, doubl
   const double p = double(period);
   CorrelSums s;
   for (size_t i = 0; i < lb; ++i) s.add(x[i], y[i]);
-  constexpr size_t kBlock = 256;
+  constexpr size_t kBlock = kCorrelBlock;
   double bx[kBlock], by[kBlock], bxx[kBlock], byy[kBlock], bxy[kBlock];
   for (size_t start = lb; start < n; start += kBlock) {
     const size_t len = n - start < kBlock ? n - start : kBlock;
@@ -90,7 +105,7 @@ void correl_batch(const double* const* in, size_t n, const Params& params, doubl
       byy[j] = s.syy;
       bxy[j] = s.sxy;
     }
-    for (size_t j = 0; j < len; ++j) o[start + j] = correl_of(p, bx[j], by[j], bxx[j], byy[j], bxy[j]);
+    correl_block(p, len, bx, by, bxx, byy, bxy, o + start);
   }
 }
 

@@ -1,8 +1,7 @@
 // STDDEV: population standard deviation times nbdev (TA-Lib TA_STDDEV).
-#include <algorithm>
-
 #include "indicators/common_params.h"
 #include "indicators/registry.h"
+#include "indicators/statistic/sqrt_block.h"
 #include "indicators/statistic/variance.h"
 
 namespace nocode::indicators {
@@ -21,14 +20,21 @@ struct StddevState : variance::VarState {
 int stddev_lookback(const Params& p) { return p.integer(0) - 1; }
 
 // Pass 1 writes the variance (a serial running-sum chain); pass 2 turns a
-// block of it into standard deviations in a loop the compiler vectorises
-// (sqrt is correctly rounded, so this equals the stream's scalar sqrt).
+// block of it into standard deviations with vector square roots (sqrt is
+// correctly rounded, so this equals the stream's scalar sqrt).
 void stddev_batch(const double* const* in, size_t n, const Params& p, double* const* out) {
   double* y = out[0];
   const int period = p.integer(0);
   const double nbdev = p.real(1);
   variance::var_batch_into(in[0], n, period, y);
-  for (size_t i = size_t(period) - 1; i < n; ++i) y[i] = variance::stddev_of(y[i], nbdev);
+  constexpr size_t kBlock = 256;
+  double root[kBlock];
+  for (size_t start = size_t(period) - 1; start < n; start += kBlock) {
+    const size_t len = n - start < kBlock ? n - start : kBlock;
+    double* v = y + start;
+    sqrt_block(v, root, len);
+    for (size_t j = 0; j < len; ++j) v[j] = v[j] < variance::kZeroOrNeg ? 0.0 : root[j] * nbdev;
+  }
 }
 
 }  // namespace

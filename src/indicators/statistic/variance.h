@@ -63,7 +63,9 @@ struct VarState {
   Sums sums;
 };
 
-// Variance into y[period-1 .. n); NaN before.
+// Variance into y[period-1 .. n); NaN before. The running sums are a serial
+// chain; the divisions of a block are done afterwards in a vectorised loop
+// (same expressions, same bits).
 inline void var_batch_into(const double* __restrict x, size_t n, int period_i, double* __restrict y) {
   const size_t period = size_t(period_i);
   const size_t warm = period - 1 < n ? period - 1 : n;
@@ -72,10 +74,21 @@ inline void var_batch_into(const double* __restrict x, size_t n, int period_i, d
   Sums s;
   for (size_t i = 0; i + 1 < period; ++i) s.add(x[i]);
   const double p = double(period);
-  for (size_t i = period - 1; i < n; ++i) {
-    s.add(x[i]);
-    y[i] = s.variance(p);
-    s.remove(x[i + 1 - period]);
+  constexpr size_t kBlock = 256;
+  double b1[kBlock], b2[kBlock];
+  for (size_t start = period - 1; start < n; start += kBlock) {
+    const size_t len = n - start < kBlock ? n - start : kBlock;
+    for (size_t j = 0; j < len; ++j) {
+      const size_t i = start + j;
+      s.add(x[i]);
+      b1[j] = s.s1;
+      b2[j] = s.s2;
+      s.remove(x[i + 1 - period]);
+    }
+    for (size_t j = 0; j < len; ++j) {
+      const double m1 = b1[j] / p, m2 = b2[j] / p;
+      y[start + j] = m2 - m1 * m1;
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 // k·ad + (1−k)·prev, does not swap fast and slow, and outputs from row
 // max(fast, slow) − 1.
 #include <algorithm>
+#include <cmath>
 
 #include "indicators/registry.h"
 #include "indicators/state_stream.h"
@@ -30,8 +31,8 @@ struct AdoscState {
     if (count == 0) {
       fast = slow = ad;
     } else {
-      fast = (k.fk * ad) + (k.fk1 * fast);
-      slow = (k.sk * ad) + (k.sk1 * slow);
+      fast = std::fma(k.fk1, fast, k.fk * ad);
+      slow = std::fma(k.sk1, slow, k.sk * ad);
     }
     if (count++ < k.lookback) return false;
     out[0] = fast - slow;
@@ -56,15 +57,11 @@ void adosc_batch(const double* const* in, size_t n, const Params& p, double* con
   ad += ad_term(h[0], l[0], c[0], v[0]);
   double fast = ad, slow = ad;
   y[0] = kNaN;
-  for (size_t base = 1; base < n; base += kAdChunk) {
-    const size_t end = base + kAdChunk < n ? base + kAdChunk : n;
-    for (size_t i = base; i < end; ++i) y[i] = ad_term(h[i], l[i], c[i], v[i]);
-    for (size_t i = base; i < end; ++i) {
-      ad += y[i];
-      fast = (k.fk * ad) + (k.fk1 * fast);
-      slow = (k.sk * ad) + (k.sk1 * slow);
-      y[i] = fast - slow;
-    }
+  for (size_t i = 1; i < n; ++i) {
+    ad += ad_term(h[i], l[i], c[i], v[i]);
+    fast = std::fma(k.fk1, fast, k.fk * ad);
+    slow = std::fma(k.sk1, slow, k.sk * ad);
+    y[i] = fast - slow;
   }
   fill_warmup(out, 1, n, k.lookback);
 }
