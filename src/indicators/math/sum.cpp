@@ -1,10 +1,8 @@
 // SUM: sum of the last `period` values (TA-Lib TA_SUM).
 //
-// TA-Lib runs "add the newest, emit, subtract the oldest", two dependent adds
-// per bar. Here the sum moves by the difference (newest − oldest), computed off
-// the dependency chain, so the chain is one add per bar. The rounding differs
-// from TA-Lib's by a few ulps of the sum; a NaN still poisons the sum from
-// where it enters, as it does in TA-Lib.
+// TA-Lib's running sum in its exact operation order (add the newest, emit,
+// subtract the oldest), so the rounding of the running sum, and where a NaN
+// poisons it, are TA-Lib's.
 #include <vector>
 
 #include "indicators/common_params.h"
@@ -20,16 +18,13 @@ struct SumState {
 
   bool step(const double* bar, double* out) {
     const double x = bar[0];
-    const double drop = window[pos];
+    sum += x;
     window[pos] = x;
     if (++pos == window.size()) pos = 0;
-    if (count < period) {
-      sum += x;
-      if (++count < period) return false;
-    } else {
-      sum += x - drop;
-    }
+    if (count < period) ++count;
+    if (count < period) return false;
     out[0] = sum;
+    sum -= window[pos];  // oldest value, overwritten next step
     return true;
   }
 
@@ -49,11 +44,11 @@ void sum_batch(const double* const* in, size_t n, const Params& p, double* const
   fill_warmup(out, 1, n, period - 1);
   if (n < period) return;
   double sum = 0;
-  for (size_t i = 0; i < period; ++i) sum += x[i];
-  y[period - 1] = sum;
-  for (size_t i = period; i < n; ++i) {
-    sum += x[i] - x[i - period];
+  for (size_t i = 0; i + 1 < period; ++i) sum += x[i];
+  for (size_t i = period - 1; i < n; ++i) {
+    sum += x[i];
     y[i] = sum;
+    sum -= x[i + 1 - period];
   }
 }
 
@@ -72,8 +67,8 @@ Status register_sum(Registry& r) {
   s.batch = sum_batch;
   s.stream = make_state_stream<SumState>;
   s.definition =
-      "Sum of the last `period` values, kept as a running sum that moves by "
-      "(newest − oldest) each bar.";
+      "Sum of the last `period` values, kept as TA-Lib's running sum (add the newest value, "
+      "emit, subtract the oldest).";
   s.source = "TA-Lib TA_SUM conventions.";
   s.core = true;
   return r.add(std::move(s));

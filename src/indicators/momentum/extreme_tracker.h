@@ -98,10 +98,26 @@ class ExtremeTracker {
 // The "what would a rescan find" part is answered in O(1) per row without
 // branches by the van Herk/Gil-Werman split: the window is a suffix of one
 // block of `window` rows plus a prefix of the next.
-template <bool kMax, bool kLatestOnRescan, class Emit>
-void scan_extremes(const double* x, size_t n, int window, Emit&& emit) {
-  const size_t w = size_t(window);
-  if (n < w) return;
+template <bool kMax, bool kLatestOnRescan>
+class ExtremeScan {
+ public:
+  ExtremeScan(const double* x, int window) : x_(x), w_(size_t(window)), suf_v_(w_), suf_i_(w_) {}
+
+  // Rows per block; run() takes ranges that start on a block boundary.
+  size_t block_size() const { return w_; }
+
+  // Emits rows [from, to): call with consecutive ranges whose bounds are
+  // multiples of the window, except the end of the series. Rows before
+  // window−1 emit nothing.
+  template <class Emit>
+  void run(size_t from, size_t to, Emit&& emit) {
+    const double* x = x_;
+    const size_t w = w_;
+    std::vector<double>& suf_v = suf_v_;
+    std::vector<int64_t>& suf_i = suf_i_;
+    int64_t cur_i = cur_i_;
+    double cur_v = cur_v_;
+    bool prev_clean = prev_clean_;
   // Strictly better / at least as good, in the tracked direction (NaN never is).
   auto better = [](double a, double b) { return kMax ? a > b : a < b; };
   auto as_good = [](double a, double b) { return kMax ? a >= b : a <= b; };
@@ -114,11 +130,6 @@ void scan_extremes(const double* x, size_t n, int window, Emit&& emit) {
     for (size_t i = from; i < to; ++i) any |= x[i] != x[i];
     return any;
   };
-  std::vector<double> suf_v(w);
-  std::vector<int64_t> suf_i(w);
-  int64_t cur_i = -1;
-  double cur_v = 0.0;
-  bool prev_clean = true;
 
   // One block of rows [b, e). kClean: no NaN in it nor in the block before,
   // so no comparison meets a NaN and everything runs on conditional moves.
@@ -174,7 +185,12 @@ void scan_extremes(const double* x, size_t n, int window, Emit&& emit) {
       // TA-Lib's own state: rescan when its extreme left the window (a NaN
       // first bar then wins), else take today's bar if at least as extreme.
       const bool expired = cur_i < int64_t(trailing);
-      if constexpr (kClean) {
+      if constexpr (kClean && kLatestOnRescan) {
+        // Without NaN, TA-Lib's (index, value) is the window's latest extreme.
+        (void)expired;
+        cur_i = wi;
+        cur_v = wv;
+      } else if constexpr (kClean) {
         // Without NaN, TA-Lib's value is always the window's extreme, so
         // cur_v needs no chain; only the index (whose tie choice can differ
         // from wi) is carried.
@@ -196,13 +212,34 @@ void scan_extremes(const double* x, size_t n, int window, Emit&& emit) {
     }
   };
 
-  for (size_t b = 0; b < n; b += w) {
-    const size_t e = b + w < n ? b + w : n;
+  for (size_t b = from; b < to; b += w) {
+    const size_t e = b + w < to ? b + w : to;
     const bool clean = !has_nan(b, e);
     if (clean && prev_clean) block.template operator()<true>(b, e);
     else block.template operator()<false>(b, e);
     prev_clean = clean;
   }
+    cur_i_ = cur_i;
+    cur_v_ = cur_v;
+    prev_clean_ = prev_clean;
+  }
+
+ private:
+  const double* x_;
+  size_t w_;
+  std::vector<double> suf_v_;
+  std::vector<int64_t> suf_i_;
+  int64_t cur_i_ = -1;
+  double cur_v_ = 0.0;
+  bool prev_clean_ = true;
+};
+
+// Emits every row of x (see ExtremeScan).
+template <bool kMax, bool kLatestOnRescan, class Emit>
+void scan_extremes(const double* x, size_t n, int window, Emit&& emit) {
+  if (n < size_t(window)) return;
+  ExtremeScan<kMax, kLatestOnRescan> scan(x, window);
+  scan.run(0, n, emit);
 }
 
 }  // namespace nocode::indicators

@@ -59,9 +59,10 @@ Status register_marketstructure(Registry& r) {
   s.group = "momentum";
   s.title = "Market Structure (swing pivots)";
   s.inputs = {InputKind::kHigh, InputKind::kLow};
-  s.params = {ext::ext_int("strength", {"period", "pivot_strength", "swing_strength", "bars"}, 5,
-                           1, "bars on each side of a swing pivot; a pivot is confirmed this many "
-                              "bars after it")};
+  s.params = {ext::ext_int(
+      "strength", {"period", "pivot_strength", "swing_strength", "bars"}, 5, 1,
+      "bars on each side of a swing pivot (the editor's `period`); a pivot is confirmed this many "
+      "bars after it")};
   s.outputs = {"higher_high", "lower_low", "support", "resistance"};
   s.lookback = marketstructure_lookback;
   s.batch = batch_by_state<MarketStructureState>;
@@ -74,8 +75,9 @@ Status register_marketstructure(Registry& r) {
       "`higher_high` = 1 when the latest confirmed swing high is above the previous one, else 0; "
       "`lower_low` = 1 when the latest confirmed swing low is below the previous one, else 0. "
       "First row `2·strength`.";
-  s.source = "Swing (fractal) pivots as in Bill Williams, *Trading Chaos* (1995) (strength 2) "
-             "and Dow-theory higher-high/lower-low structure; causal confirmation convention: ours.";
+  s.source =
+      "Swing (fractal) pivots as in Bill Williams, *Trading Chaos* (1995) (strength 2) "
+      "and Dow-theory higher-high/lower-low structure; causal confirmation convention: ours.";
   return r.add(std::move(s));
 }
 

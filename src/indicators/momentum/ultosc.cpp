@@ -4,6 +4,8 @@
 // keeps running sums (add today's terms, then drop the oldest) which we
 // reproduce operation for operation.
 #include <algorithm>
+#include <cmath>
+#include <cstddef>
 #include <vector>
 
 #include "indicators/registry.h"
@@ -29,77 +31,88 @@ inline Terms ultosc_terms(double h, double l, double c, double prev_c) {
   return {c - true_low, tr};
 }
 
-inline bool is_zero(double v) { return -1e-14 < v && v < 1e-14; }
+inline bool is_zero(double v) { return std::fabs(v) < 1e-14; }  // TA_IS_ZERO
 
-struct UltoscCore {
-  explicit UltoscCore(const Params& p) {
+// Periods sorted ascending and the ring of the last `longest` terms.
+struct UltoscSetup {
+  explicit UltoscSetup(const Params& p) {
     int q[3] = {p.integer(0), p.integer(1), p.integer(2)};
     std::sort(q, q + 3);
-    for (int k = 0; k < 3; ++k) period[k] = q[k];
+    for (int k = 0; k < 3; ++k) period[k] = size_t(q[k]);
     size_t cap = 1;
-    while (cap < size_t(period[2])) cap <<= 1;
+    while (cap < period[2]) cap <<= 1;
     mask = cap - 1;
     ring.assign(cap, Terms{0, 0});
   }
-
-  // Feeds the terms of bar i (i >= 1); returns true and the value once i
-  // reaches the longest period.
-  inline bool add(size_t i, Terms t, double* out) {
-    ring[i & mask] = t;
-    const size_t longest = size_t(period[2]);
-    if (i < longest) {  // priming: each window starts longest−p+1
-      for (int k = 0; k < 3; ++k) {
-        if (i + size_t(period[k]) >= longest + 1) {
-          a[k] += t.bp;
-          b[k] += t.tr;
-        }
-      }
-      return false;
-    }
-    a[0] += t.bp;
-    a[1] += t.bp;
-    a[2] += t.bp;
-    b[0] += t.tr;
-    b[1] += t.tr;
-    b[2] += t.tr;
-    // The three quotients in one vector division (IEEE division is exact
-    // per lane, so these are TA-Lib's scalar quotients).
-    typedef double v4 __attribute__((vector_size(32)));
-    const v4 num = {a[0], a[1], a[2], 0.0};
-    const v4 den = {b[0], b[1], b[2], 1.0};
-    const v4 q = num / den;
-    double v = 0.0;
-    if (!is_zero(b[0])) v += 4.0 * q[0];
-    if (!is_zero(b[1])) v += 2.0 * q[1];
-    if (!is_zero(b[2])) v += q[2];
-    for (int k = 0; k < 3; ++k) {
-      const Terms& old = ring[(i + 1 - size_t(period[k])) & mask];
-      a[k] -= old.bp;
-      b[k] -= old.tr;
-    }
-    *out = 100.0 * (v / 7.0);
-    return true;
-  }
-
-  int period[3];
+  size_t period[3];
   size_t mask = 0;
   std::vector<Terms> ring;
+};
+
+// 4·A₁ + 2·A₂ + A₃ with Aₖ = aₖ/bₖ, skipping a window whose ΣTR is ~0, in
+// TA-Lib's order. Written with selects (adding nothing equals adding +0.0
+// here: v is never −0) so the batch kernel's loop over it vectorises.
+inline double ultosc_weighted(double a0, double a1, double a2, double b0, double b1, double b2) {
+  double v = 0.0;
+  const double q0 = 4.0 * (a0 / b0), q1 = 2.0 * (a1 / b1), q2 = a2 / b2;
+  v = is_zero(b0) ? v : v + q0;
+  v = is_zero(b1) ? v : v + q1;
+  v = is_zero(b2) ? v : v + q2;
+  return v;
+}
+
+inline double ultosc_scale(double v) { return 100.0 * (v / 7.0); }
+
+// Running sums; kept in locals by the batch kernel so they stay in registers.
+struct UltoscSums {
   double a[3] = {0, 0, 0}, b[3] = {0, 0, 0};
 };
 
+// Feeds the terms of bar i (i >= 1); returns true and the value once i
+// reaches the longest period. TA-Lib's order: add today's terms to all three
+// sums, read the oscillator, then drop each window's oldest terms.
+inline bool ultosc_add(UltoscSums& s, const size_t* period, Terms* ring, size_t mask, size_t i,
+                       Terms t, double* out) {
+  ring[i & mask] = t;
+  const size_t longest = period[2];
+  if (i < longest) {  // priming: window k starts at bar longest−p_k+1
+    for (int k = 0; k < 3; ++k) {
+      if (i + period[k] >= longest + 1) {
+        s.a[k] += t.bp;
+        s.b[k] += t.tr;
+      }
+    }
+    return false;
+  }
+  for (int k = 0; k < 3; ++k) {
+    s.a[k] += t.bp;
+    s.b[k] += t.tr;
+  }
+  const double v = ultosc_weighted(s.a[0], s.a[1], s.a[2], s.b[0], s.b[1], s.b[2]);
+  for (int k = 0; k < 3; ++k) {
+    const Terms old = ring[(i + 1 - period[k]) & mask];
+    s.a[k] -= old.bp;
+    s.b[k] -= old.tr;
+  }
+  *out = ultosc_scale(v);
+  return true;
+}
+
 struct UltoscState {
   static constexpr size_t kInputs = 3, kOutputs = 1;  // high, low, close
-  explicit UltoscState(const Params& p) : core(p) {}
+  explicit UltoscState(const Params& p) : setup(p) {}
 
   bool step(const double* bar, double* out) {
     const size_t i = count++;
     const double prev = prev_close;
     prev_close = bar[2];
     if (i == 0) return false;
-    return core.add(i, ultosc_terms(bar[0], bar[1], bar[2], prev), out);
+    return ultosc_add(sums, setup.period, setup.ring.data(), setup.mask, i,
+                      ultosc_terms(bar[0], bar[1], bar[2], prev), out);
   }
 
-  UltoscCore core;
+  UltoscSetup setup;
+  UltoscSums sums;
   size_t count = 0;
   double prev_close = 0;
 };
@@ -108,6 +121,10 @@ int ultosc_lookback(const Params& p) {
   return std::max({p.integer(0), p.integer(1), p.integer(2)});
 }
 
+// The batch kernel works in chunks: the terms of the chunk's bars
+// (vectorised) into a scratch buffer that also keeps the `longest` bars
+// before the chunk; then the running sums, bar by bar, saving the six sums
+// of each bar; then the divisions and weighting over the chunk (vectorised).
 void ultosc_batch(const double* const* in, size_t n, const Params& p, double* const* out) {
   const double* h = in[0];
   const double* l = in[1];
@@ -115,10 +132,70 @@ void ultosc_batch(const double* const* in, size_t n, const Params& p, double* co
   double* y = out[0];
   const size_t lookback = size_t(ultosc_lookback(p));
   fill_warmup(out, 1, n, lookback);
-  UltoscCore core(p);
-  double v;
-  for (size_t i = 1; i < n; ++i)
-    if (core.add(i, ultosc_terms(h[i], l[i], c[i], c[i - 1]), &v)) y[i] = v;
+  if (n <= lookback) return;
+  UltoscSetup setup(p);
+  const size_t p0 = setup.period[0], p1 = setup.period[1], p2 = setup.period[2];
+  const size_t P = p2;  // = lookback
+  constexpr size_t kChunk = 512;
+  std::vector<double> scratch(2 * (P + kChunk) + 6 * kChunk, 0.0);
+  double* const sbp = scratch.data();
+  double* const str = sbp + P + kChunk;
+  double* const sums = str + P + kChunk;  // a0 a1 a2 b0 b1 b2, kChunk each
+  UltoscSums s;
+  // Priming, bars 1..P−1 (bar i sits at scratch index i).
+  for (size_t i = 1; i < P; ++i) {
+    const Terms t = ultosc_terms(h[i], l[i], c[i], c[i - 1]);
+    sbp[i] = t.bp;
+    str[i] = t.tr;
+    for (int k = 0; k < 3; ++k) {
+      if (i + setup.period[k] >= P + 1) {
+        s.a[k] += t.bp;
+        s.b[k] += t.tr;
+      }
+    }
+  }
+  double a0 = s.a[0], a1 = s.a[1], a2 = s.a[2], b0 = s.b[0], b1 = s.b[1], b2 = s.b[2];
+  for (size_t base = P; base < n; base += kChunk) {
+    const size_t m = base + kChunk < n ? kChunk : n - base;
+    if (base > P) {  // keep the last P bars of the previous (full) chunk
+      for (size_t j = 0; j < P; ++j) {
+        sbp[j] = sbp[kChunk + j];
+        str[j] = str[kChunk + j];
+      }
+    }
+    double* __restrict bp = sbp + P;
+    double* __restrict tr = str + P;
+    for (size_t j = 0; j < m; ++j) {
+      const size_t i = base + j;
+      const Terms t = ultosc_terms(h[i], l[i], c[i], c[i - 1]);
+      bp[j] = t.bp;
+      tr[j] = t.tr;
+    }
+    double* __restrict sa0 = sums;
+    double* __restrict sa1 = sums + kChunk;
+    double* __restrict sa2 = sums + 2 * kChunk;
+    double* __restrict sb0 = sums + 3 * kChunk;
+    double* __restrict sb1 = sums + 4 * kChunk;
+    double* __restrict sb2 = sums + 5 * kChunk;
+    for (size_t j = 0; j < m; ++j) {
+      sa0[j] = a0 += bp[j];
+      sa1[j] = a1 += bp[j];
+      sa2[j] = a2 += bp[j];
+      sb0[j] = b0 += tr[j];
+      sb1[j] = b1 += tr[j];
+      sb2[j] = b2 += tr[j];
+      const ptrdiff_t t = ptrdiff_t(j) + 1;  // oldest bar of each window, relative
+      a0 -= bp[t - ptrdiff_t(p0)];
+      b0 -= tr[t - ptrdiff_t(p0)];
+      a1 -= bp[t - ptrdiff_t(p1)];
+      b1 -= tr[t - ptrdiff_t(p1)];
+      a2 -= bp[t - ptrdiff_t(p2)];
+      b2 -= tr[t - ptrdiff_t(p2)];
+    }
+    double* __restrict yo = y + base;
+    for (size_t j = 0; j < m; ++j)
+      yo[j] = ultosc_scale(ultosc_weighted(sa0[j], sa1[j], sa2[j], sb0[j], sb1[j], sb2[j]));
+  }
 }
 
 ParamSpec period_n(int n, int default_value, const char* what) {

@@ -1,5 +1,7 @@
 // WILLR: Williams' %R = −100·(highest high − close)/(highest high − lowest
 // low) over the last p bars; 0 when the range is zero (TA-Lib).
+#include <vector>
+
 #include "indicators/common_params.h"
 #include "indicators/momentum/extreme_tracker.h"
 #include "indicators/registry.h"
@@ -34,17 +36,28 @@ struct WillrState {
 
 int willr_lookback(const Params& p) { return p.integer(0) - 1; }
 
+// Both extremes are scanned a chunk of rows at a time (lowest into y,
+// highest into a scratch buffer), then the chunk's two divisions per row run
+// vectorised.
 void willr_batch(const double* const* in, size_t n, const Params& p, double* const* out) {
   const int period = p.integer(0);
   const double* c = in[2];
   double* y = out[0];
-  fill_warmup(out, 1, n, size_t(period - 1));
-  // First pass parks the lowest low in y.
-  scan_extremes<false, false>(in[1], n, period,
-                              [y](size_t i, int64_t, double v) { y[i] = v; });
-  scan_extremes<true, false>(in[0], n, period, [y, c](size_t i, int64_t, double v) {
-    y[i] = willr_value(v, y[i], c[i]);
-  });
+  const size_t lookback = size_t(period - 1);
+  fill_warmup(out, 1, n, lookback);
+  if (n <= lookback) return;
+  ExtremeScan<true, false> high(in[0], period);
+  ExtremeScan<false, false> low(in[1], period);
+  const size_t chunk = size_t(period) * ((2048 + size_t(period) - 1) / size_t(period));
+  std::vector<double> highest(chunk);
+  double* hb = highest.data();
+  for (size_t from = 0; from < n; from += chunk) {
+    const size_t to = from + chunk < n ? from + chunk : n;
+    low.run(from, to, [y](size_t i, int64_t, double v) { y[i] = v; });
+    high.run(from, to, [hb, from](size_t i, int64_t, double v) { hb[i - from] = v; });
+    const size_t start = from > lookback ? from : lookback;
+    for (size_t i = start; i < to; ++i) y[i] = willr_value(hb[i - from], y[i], c[i]);
+  }
 }
 
 }  // namespace

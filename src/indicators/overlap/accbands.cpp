@@ -27,7 +27,7 @@ struct AccbandsState {
     lower.step(lb, &out[2]);
     return a;
   }
-  ma::SmaCore upper, middle, lower;
+  ma::SmaCoreT<ma::Mode::kExact> upper, middle, lower;  // TA_SMA, bit for bit
 };
 
 int accbands_lookback(const Params& p) { return p.integer(0) - 1; }

@@ -1,4 +1,4 @@
-// Double Exponential Moving Average (DEMA).
+// Double Exponential Moving Average (DEMA). Fast form: FMA-based EMA steps, within ~1e-14 of TA-Lib (ma_kernels.h).
 #include "indicators/common_params.h"
 #include "indicators/overlap/ma_indicator.h"
 #include "indicators/registry.h"

@@ -1,4 +1,4 @@
-// Exponential Moving Average (EMA).
+// Exponential Moving Average (EMA). Fast form: FMA-based EMA steps, within ~1e-14 of TA-Lib (ma_kernels.h).
 #include "indicators/common_params.h"
 #include "indicators/overlap/ma_indicator.h"
 #include "indicators/registry.h"

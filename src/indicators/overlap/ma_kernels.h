@@ -4,13 +4,18 @@
 // Each MA has a small "core" (one value in, one value out) used by the
 // streams, and a batch kernel (ma_kernels.cpp) that runs exactly the same
 // floating-point expressions in a tight loop, so batch and stream agree bit
-// for bit. The expressions are reformulated from TA-Lib's for speed where the
-// result stays within ~1e-14 relative of TA-Lib's:
-//  * EMA steps are fma(1-k, y, k*x) (one 4-cycle FMA on the dependency chain)
-//    instead of (x-y)*k+y; multi-stage EMAs (DEMA, TEMA, T3) run fused.
-//  * Running window sums (SMA, WMA, TRIMA) add the difference (new - old) so
-//    only one add sits on each dependency chain.
-// Seeding and warm-up follow TA-Lib exactly (SMA seeds, KAMA's seed, ...).
+// for bit. Every kernel comes in two modes:
+//  * Mode::kExact repeats TA-Lib's operations in TA-Lib's order, so results
+//    are TA-Lib's to the last bit (including its running-sum drift). The
+//    moving-average dispatcher (moving_average.h: MA, BBANDS, STOCH, APO, PPO,
+//    MACDEXT, ...) uses it: indicators that subtract two MAs (APO, MACDEXT)
+//    amplify any last-bit difference into a visible relative error.
+//  * Mode::kFast is the same algorithm reformulated for speed, within ~1e-14
+//    relative of TA-Lib: EMA steps as fma(1-k, y, k*x) (one FMA on the
+//    dependency chain instead of sub+mul+add), running window sums updated
+//    with (new - old) so only one add sits on each chain. The standalone
+//    SMA/EMA/WMA/DEMA/TEMA/TRIMA/KAMA/T3 indicators use it.
+// Seeding and warm-up follow TA-Lib in both modes.
 #pragma once
 
 #include <array>
@@ -22,22 +27,39 @@ namespace nocode::indicators::ma {
 
 inline constexpr double kTaEpsilon = 1e-14;  // TA-Lib's TA_IS_ZERO threshold
 
+enum class Mode { kFast, kExact };
+
 // ---------------------------------------------------------------- SMA
-struct SmaCore {
-  explicit SmaCore(int period) : p(period), dp(period), buf(size_t(period)) {}
+template <Mode M>
+struct SmaCoreT {
+  explicit SmaCoreT(int period) : p(period), dp(period), buf(size_t(period)) {}
   bool step(double x, double* out) {
-    if (count < p) {
-      buf[size_t(count)] = x;
+    if constexpr (M == Mode::kExact) {
+      // TA_SMA: add the newest, divide, subtract the window's oldest.
+      buf[pos] = x;
+      if (++pos == buf.size()) pos = 0;  // pos is now the window's oldest
       sum += x;
-      if (++count < p) return false;
+      if (count < p - 1) {
+        ++count;
+        return false;
+      }
+      *out = sum / dp;
+      sum -= buf[pos];
+      return true;
+    } else {
+      if (count < p) {
+        buf[size_t(count)] = x;
+        sum += x;
+        if (++count < p) return false;
+        *out = sum / dp;
+        return true;
+      }
+      sum += x - buf[pos];
+      buf[pos] = x;
+      if (++pos == buf.size()) pos = 0;
       *out = sum / dp;
       return true;
     }
-    sum += x - buf[pos];
-    buf[pos] = x;
-    if (++pos == buf.size()) pos = 0;
-    *out = sum / dp;
-    return true;
   }
   int p;
   double dp;
@@ -46,13 +68,31 @@ struct SmaCore {
   int count = 0;
   double sum = 0;
 };
-void sma_batch(const double* x, size_t n, int period, double* y);
+using SmaCore = SmaCoreT<Mode::kFast>;
+template <Mode M>
+void sma_batch_t(const double* x, size_t n, int period, double* y);
+inline void sma_batch(const double* x, size_t n, int period, double* y) {
+  sma_batch_t<Mode::kFast>(x, n, period, y);
+}
 
 // ------------------------------------------------- EMA chains (EMA, DEMA, TEMA, T3)
+enum class EmaForm {
+  kFma,       // fma(1-k, e, k*v)
+  kTaDiff,    // ((v - e) * k) + e        (TA_EMA, DEMA, TEMA)
+  kTaWeight,  // (k * v) + ((1-k) * e)    (TA_T3)
+};
+
+template <EmaForm F>
+inline double ema_update(double e, double v, double k, double omk) {
+  if constexpr (F == EmaForm::kFma) return std::fma(omk, e, k * v);
+  if constexpr (F == EmaForm::kTaDiff) return ((v - e) * k) + e;
+  return (k * v) + (omk * e);
+}
+
 // N EMAs in series; stage j is seeded with the mean of the first `period`
-// values of stage j-1 (TA-Lib's seeding), so stage j's first value is at
-// row j*(period-1)... i.e. the chain is ready at row N*(period-1).
-template <int N>
+// values of stage j-1 (TA-Lib's seeding), so the chain is ready at row
+// N*(period-1).
+template <int N, EmaForm F>
 struct EmaChain {
   explicit EmaChain(int period)
       : p(period), dp(period), k(2.0 / (period + 1.0)), omk(1.0 - k) {}
@@ -65,7 +105,7 @@ struct EmaChain {
         if (++count[j] < p) return false;
         e[j] = sum[j] / dp;
       } else {
-        e[j] = std::fma(omk, e[j], k * v);
+        e[j] = ema_update<F>(e[j], v, k, omk);
       }
       v = e[j];
     }
@@ -77,9 +117,12 @@ struct EmaChain {
   std::array<int, N> count{};
 };
 
-inline double dema_combine(double e1, double e2) { return (2.0 * e1) - e2; }
-// TA-Lib: e3 + (3*e1 - 3*e2); one FMA is faster and within an ulp or two.
+// (2*e1) - e2 with 2*e1 exact, so the FMA gives TA-Lib's rounding, faster.
+inline double dema_combine(double e1, double e2) { return std::fma(2.0, e1, -e2); }
+// TA-Lib: e3 + (3*e1 - 3*e2); the fast form is one FMA, within an ulp or two.
+template <Mode M>
 inline double tema_combine(double e1, double e2, double e3) {
+  if constexpr (M == Mode::kExact) return e3 + ((3.0 * e1) - (3.0 * e2));
   return std::fma(3.0, e1 - e2, e3);
 }
 
@@ -97,68 +140,113 @@ struct T3Coeffs {
   double c1, c2, c3, c4;
 };
 
-struct EmaCore {
-  explicit EmaCore(int period) : c(period) {}
+constexpr EmaForm ema_form(Mode m) { return m == Mode::kExact ? EmaForm::kTaDiff : EmaForm::kFma; }
+constexpr EmaForm t3_form(Mode m) { return m == Mode::kExact ? EmaForm::kTaWeight : EmaForm::kFma; }
+
+template <Mode M>
+struct EmaCoreT {
+  explicit EmaCoreT(int period) : c(period) {}
   bool step(double x, double* out) {
     if (!c.step(x)) return false;
     *out = c.e[0];
     return true;
   }
-  EmaChain<1> c;
+  EmaChain<1, ema_form(M)> c;
 };
-struct DemaCore {
-  explicit DemaCore(int period) : c(period) {}
+template <Mode M>
+struct DemaCoreT {
+  explicit DemaCoreT(int period) : c(period) {}
   bool step(double x, double* out) {
     if (!c.step(x)) return false;
     *out = dema_combine(c.e[0], c.e[1]);
     return true;
   }
-  EmaChain<2> c;
+  EmaChain<2, ema_form(M)> c;
 };
-struct TemaCore {
-  explicit TemaCore(int period) : c(period) {}
+template <Mode M>
+struct TemaCoreT {
+  explicit TemaCoreT(int period) : c(period) {}
   bool step(double x, double* out) {
     if (!c.step(x)) return false;
-    *out = tema_combine(c.e[0], c.e[1], c.e[2]);
+    *out = tema_combine<M>(c.e[0], c.e[1], c.e[2]);
     return true;
   }
-  EmaChain<3> c;
+  EmaChain<3, ema_form(M)> c;
 };
-struct T3Core {
-  T3Core(int period, double vfactor) : c(period), coeffs(vfactor) {}
+template <Mode M>
+struct T3CoreT {
+  T3CoreT(int period, double vfactor) : c(period), coeffs(vfactor) {}
   bool step(double x, double* out) {
     if (!c.step(x)) return false;
     *out = coeffs.apply(c.e[2], c.e[3], c.e[4], c.e[5]);
     return true;
   }
-  EmaChain<6> c;
+  EmaChain<6, t3_form(M)> c;
   T3Coeffs coeffs;
 };
-void ema_batch(const double* x, size_t n, int period, double* y);
-void dema_batch(const double* x, size_t n, int period, double* y);
-void tema_batch(const double* x, size_t n, int period, double* y);
-void t3_batch(const double* x, size_t n, int period, double vfactor, double* y);
+using EmaCore = EmaCoreT<Mode::kFast>;
+using DemaCore = DemaCoreT<Mode::kFast>;
+using TemaCore = TemaCoreT<Mode::kFast>;
+using T3Core = T3CoreT<Mode::kFast>;
+
+template <Mode M>
+void ema_batch_t(const double* x, size_t n, int period, double* y);
+template <Mode M>
+void dema_batch_t(const double* x, size_t n, int period, double* y);
+template <Mode M>
+void tema_batch_t(const double* x, size_t n, int period, double* y);
+template <Mode M>
+void t3_batch_t(const double* x, size_t n, int period, double vfactor, double* y);
+inline void ema_batch(const double* x, size_t n, int period, double* y) {
+  ema_batch_t<Mode::kFast>(x, n, period, y);
+}
+inline void dema_batch(const double* x, size_t n, int period, double* y) {
+  dema_batch_t<Mode::kFast>(x, n, period, y);
+}
+inline void tema_batch(const double* x, size_t n, int period, double* y) {
+  tema_batch_t<Mode::kFast>(x, n, period, y);
+}
+inline void t3_batch(const double* x, size_t n, int period, double vfactor, double* y) {
+  t3_batch_t<Mode::kFast>(x, n, period, vfactor, y);
+}
 
 // ---------------------------------------------------------------- WMA
 // Weights 1..p, heaviest on the newest value; divided by p(p+1)/2.
-struct WmaCore {
-  explicit WmaCore(int period)
+template <Mode M>
+struct WmaCoreT {
+  explicit WmaCoreT(int period)
       : p(period), dp(period), divider(double((period * (period + 1)) >> 1)),
         buf(size_t(period)) {}
   bool step(double x, double* out) {
-    if (count < p) {
+    if (count < p - 1) {
       buf[size_t(count)] = x;
       sub += x;
       wsum += x * double(count + 1);
-      if (++count < p) return false;
-      *out = wsum / divider;
-      return true;
+      ++count;
+      return false;
     }
-    wsum += x * dp - sub;
-    sub += x - buf[pos];
-    buf[pos] = x;
-    if (++pos == buf.size()) pos = 0;
-    *out = wsum / divider;
+    double old = 0.0;  // x[t-p]; TA-Lib subtracts 0.0 at the first row
+    if (count == p - 1) {
+      buf[size_t(count)] = x;
+      ++count;
+    } else {
+      old = buf[pos];
+      buf[pos] = x;
+      if (++pos == buf.size()) pos = 0;
+    }
+    if constexpr (M == Mode::kExact) {
+      sub += x;
+      sub -= old;
+      wsum += x * dp;
+      *out = wsum / divider;
+      wsum -= sub;
+    } else {
+      if (old_sub_valid) wsum += x * dp - sub;
+      else wsum += x * dp;  // first row: wsum holds only the warm-up terms
+      sub += x - old;
+      old_sub_valid = true;
+      *out = wsum / divider;
+    }
     return true;
   }
   int p;
@@ -166,21 +254,26 @@ struct WmaCore {
   std::vector<double> buf;
   size_t pos = 0;
   int count = 0;
+  bool old_sub_valid = false;
   double sub = 0, wsum = 0;
 };
-void wma_batch(const double* x, size_t n, int period, double* y);
+using WmaCore = WmaCoreT<Mode::kFast>;
+template <Mode M>
+void wma_batch_t(const double* x, size_t n, int period, double* y);
+inline void wma_batch(const double* x, size_t n, int period, double* y) {
+  wma_batch_t<Mode::kFast>(x, n, period, y);
+}
 
 // ---------------------------------------------------------------- TRIMA
 // Triangular weights; numerator kept as TA-Lib does with an older-half sum
 // (O) and a newer-half sum (N) around the middle value.
-struct TrimaCore {
-  explicit TrimaCore(int period) : p(period), m(period >> 1), buf(size_t(period)) {
-    factor = (p % 2 == 1) ? 1.0 / double((m + 1) * (m + 1)) : 1.0 / double(m * (m + 1));
+struct TrimaShape {
+  explicit TrimaShape(int period) : p(period), m(period >> 1), odd(period % 2 == 1) {
+    factor = odd ? 1.0 / double((m + 1) * (m + 1)) : 1.0 / double(m * (m + 1));
   }
   // TA-Lib's initial sums over the first p values w[0..p).
-  static void init(const double* w, int p, double& older, double& newer, double& num) {
-    const int m = p >> 1;
-    const int middle = (p % 2 == 1) ? m : m - 1;
+  void init(const double* w, double& older, double& newer, double& num) const {
+    const int middle = odd ? m : m - 1;
     older = newer = num = 0;
     for (int i = middle; i >= 0; --i) {
       older += w[i];
@@ -191,43 +284,70 @@ struct TrimaCore {
       num += newer;
     }
   }
-  // One step: x_old = x[t-p], x_mid = x[t-m], x = x[t].
-  static double advance(bool odd, double x, double x_mid, double x_old, double& older,
-                        double& newer, double& num) {
-    const double d = odd ? (newer - older) + x : ((newer - x_mid) - older) + x;
-    num += d;
-    older += x_mid - x_old;
-    newer += x - x_mid;
-    return num;
+  // One row: x_old = x[t-p], x_mid = x[t-m], x = x[t].
+  template <Mode M>
+  void advance(double x, double x_mid, double x_old, double& older, double& newer,
+               double& num) const {
+    if constexpr (M == Mode::kExact) {
+      num -= older;
+      older -= x_old;
+      older += x_mid;
+      if (odd) {
+        num += newer;
+        newer -= x_mid;
+      } else {
+        newer -= x_mid;
+        num += newer;
+      }
+      newer += x;
+      num += x;
+    } else {
+      num += odd ? (newer - older) + x : ((newer - x_mid) - older) + x;
+      older += x_mid - x_old;
+      newer += x - x_mid;
+    }
   }
+  int p, m;
+  bool odd;
+  double factor;
+};
+template <Mode M>
+struct TrimaCoreT {
+  explicit TrimaCoreT(int period) : shape(period), buf(size_t(period)) {}
   bool step(double x, double* out) {
+    const int p = shape.p;
     if (count < p) {
       buf[size_t(count)] = x;
       if (++count < p) return false;
-      init(buf.data(), p, older, newer, num);
-      *out = num * factor;
+      shape.init(buf.data(), older, newer, num);
+      *out = num * shape.factor;
       return true;
     }
     const double x_old = buf[pos];
-    const size_t mid = (pos + size_t(p - m)) % size_t(p);
-    advance(p % 2 == 1, x, buf[mid], x_old, older, newer, num);
+    const size_t mid = (pos + size_t(p - shape.m)) % size_t(p);
+    shape.advance<M>(x, buf[mid], x_old, older, newer, num);
     buf[pos] = x;
     if (++pos == buf.size()) pos = 0;
-    *out = num * factor;
+    *out = num * shape.factor;
     return true;
   }
-  int p, m;
-  double factor;
+  TrimaShape shape;
   std::vector<double> buf;
   size_t pos = 0;
   int count = 0;
   double older = 0, newer = 0, num = 0;
 };
-void trima_batch(const double* x, size_t n, int period, double* y);
+using TrimaCore = TrimaCoreT<Mode::kFast>;
+template <Mode M>
+void trima_batch_t(const double* x, size_t n, int period, double* y);
+inline void trima_batch(const double* x, size_t n, int period, double* y) {
+  trima_batch_t<Mode::kFast>(x, n, period, y);
+}
 
 // ---------------------------------------------------------------- KAMA
 // Kaufman: ER over `period` changes, sc = (ER*(2/3-2/31)+2/31)^2, seeded with
-// x[p-1]; first value at row p.
+// x[p-1]; first value at row p. The volatility sum is TA-Lib's in both modes
+// (its comparisons decide ER = 1).
 struct KamaMath {
   static constexpr double kConstMax = 2.0 / (30.0 + 1.0);
   static constexpr double kConstDiff = 2.0 / (2.0 + 1.0) - kConstMax;
@@ -240,12 +360,15 @@ struct KamaMath {
     er = (er * kConstDiff) + kConstMax;
     return er * er;
   }
+  template <Mode M>
   static double update(double prev, double x, double sc) {
+    if constexpr (M == Mode::kExact) return ((x - prev) * sc) + prev;
     return std::fma(1.0 - sc, prev, sc * x);
   }
 };
-struct KamaCore {
-  explicit KamaCore(int period) : p(period), buf(size_t(period) + 1) {}
+template <Mode M>
+struct KamaCoreT {
+  explicit KamaCoreT(int period) : p(period), buf(size_t(period) + 1) {}
   bool step(double x, double* out) {
     const size_t len = buf.size();  // p + 1
     if (count < p) {
@@ -259,7 +382,7 @@ struct KamaCore {
       sum += std::fabs(buf[size_t(p) - 1] - x);
       kama = buf[size_t(p) - 1];
       const double roc = x - buf[0];
-      kama = KamaMath::update(kama, x, KamaMath::smoothing(sum, roc));
+      kama = KamaMath::update<M>(kama, x, KamaMath::smoothing(sum, roc));
       buf[size_t(p)] = x;
       pos = 0;  // oldest = x[t-p-1] for the next t
       ++count;
@@ -273,7 +396,7 @@ struct KamaCore {
     const double roc = x - oldest_in;
     sum -= std::fabs(trailing - oldest_in);
     sum += std::fabs(x - prev_x);
-    kama = KamaMath::update(kama, x, KamaMath::smoothing(sum, roc));
+    kama = KamaMath::update<M>(kama, x, KamaMath::smoothing(sum, roc));
     buf[pos] = x;
     if (++pos == len) pos = 0;
     *out = kama;
@@ -285,6 +408,11 @@ struct KamaCore {
   int count = 0;
   double sum = 0, kama = 0;
 };
-void kama_batch(const double* x, size_t n, int period, double* y);
+using KamaCore = KamaCoreT<Mode::kFast>;
+template <Mode M>
+void kama_batch_t(const double* x, size_t n, int period, double* y);
+inline void kama_batch(const double* x, size_t n, int period, double* y) {
+  kama_batch_t<Mode::kFast>(x, n, period, y);
+}
 
 }  // namespace nocode::indicators::ma

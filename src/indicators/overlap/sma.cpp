@@ -1,6 +1,6 @@
-// SMA: simple moving average, as a running window sum. The sum is updated
-// with (newest - oldest), one add per bar on the dependency chain; the first
-// value is the plain sum of the first `period` values, as in TA-Lib.
+// SMA: simple moving average. TA-Lib keeps a running sum: add the newest
+// value, divide, subtract the oldest; we do the same (ma_kernels.h,
+// Mode::kExact), so results match TA-Lib bit for bit, at no cost in speed.
 #include "indicators/common_params.h"
 #include "indicators/overlap/ma_indicator.h"
 #include "indicators/registry.h"
@@ -23,8 +23,8 @@ Status register_sma(Registry& r) {
   s.params = {period_param(30)};
   s.outputs = {"sma"};
   s.lookback = sma_lookback;
-  s.batch = ma::period_batch<ma::sma_batch>;
-  s.stream = make_state_stream<ma::PeriodState<ma::SmaCore>>;
+  s.batch = ma::period_batch<ma::sma_batch_t<ma::Mode::kExact>>;
+  s.stream = make_state_stream<ma::PeriodState<ma::SmaCoreT<ma::Mode::kExact>>>;
   s.definition = "Arithmetic mean of the last `period` values.";
   s.source = "TA-Lib TA_SMA (running-sum form).";
   s.core = true;

@@ -1,4 +1,4 @@
-// T3: Tillson's triple-smoothed generalised DEMA (TA_T3).
+// T3: Tillson's triple-smoothed generalised DEMA (TA_T3), in TA-Lib's exact operation order.
 #include "indicators/common_params.h"
 #include "indicators/overlap/ma_indicator.h"
 #include "indicators/registry.h"
@@ -11,13 +11,13 @@ struct T3State {
   static constexpr size_t kInputs = 1, kOutputs = 1;
   explicit T3State(const Params& p) : core(p.integer(0), p.real(1)) {}
   bool step(const double* bar, double* out) { return core.step(bar[0], out); }
-  ma::T3Core core;
+  ma::T3CoreT<ma::Mode::kExact> core;
 };
 
 int t3_lookback(const Params& p) { return 6 * (p.integer(0) - 1); }
 
 void t3_batch(const double* const* in, size_t n, const Params& p, double* const* out) {
-  ma::t3_batch(in[0], n, p.integer(0), p.real(1), out[0]);
+  ma::t3_batch_t<ma::Mode::kExact>(in[0], n, p.integer(0), p.real(1), out[0]);
 }
 
 }  // namespace

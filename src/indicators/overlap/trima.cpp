@@ -1,4 +1,4 @@
-// Triangular Moving Average (TRIMA).
+// Triangular Moving Average (TRIMA): TA-Lib's running numerator in its order (bit-identical).
 #include "indicators/common_params.h"
 #include "indicators/overlap/ma_indicator.h"
 #include "indicators/registry.h"
@@ -21,8 +21,8 @@ Status register_trima(Registry& r) {
   s.params = {period_param(30)};
   s.outputs = {"trima"};
   s.lookback = trima_lookback;
-  s.batch = ma::period_batch<ma::trima_batch>;
-  s.stream = make_state_stream<ma::PeriodState<ma::TrimaCore>>;
+  s.batch = ma::period_batch<ma::trima_batch_t<ma::Mode::kExact>>;
+  s.stream = make_state_stream<ma::PeriodState<ma::TrimaCoreT<ma::Mode::kExact>>>;
   s.definition =
       "Weighted mean with triangular weights 1,2,…,peak,…,2,1 over `period` values; equals SMA(SMA(x, ⌈p/2⌉), ⌊p/2⌋+1).";
   s.source = "TA-Lib TA_TRIMA (running numerator form).";

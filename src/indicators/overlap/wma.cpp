@@ -1,4 +1,4 @@
-// Weighted Moving Average (WMA).
+// Weighted Moving Average (WMA): TA-Lib's running sums in its order (bit-identical).
 #include "indicators/common_params.h"
 #include "indicators/overlap/ma_indicator.h"
 #include "indicators/registry.h"
@@ -21,8 +21,8 @@ Status register_wma(Registry& r) {
   s.params = {period_param(30)};
   s.outputs = {"wma"};
   s.lookback = wma_lookback;
-  s.batch = ma::period_batch<ma::wma_batch>;
-  s.stream = make_state_stream<ma::PeriodState<ma::WmaCore>>;
+  s.batch = ma::period_batch<ma::wma_batch_t<ma::Mode::kExact>>;
+  s.stream = make_state_stream<ma::PeriodState<ma::WmaCoreT<ma::Mode::kExact>>>;
   s.definition =
       "Linearly weighted mean of the last `period` values, weights 1..period with the heaviest on the newest value, divided by period·(period+1)/2.";
   s.source = "TA-Lib TA_WMA.";

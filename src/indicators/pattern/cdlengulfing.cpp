@@ -42,7 +42,7 @@ Status register_cdlengulfing(Registry& r) {
       "0. TA-Lib's lookback of 2.";
   s.source = "Steve Nison, Japanese Candlestick Charting Techniques (1991); Greg Morris, "
              "Candlestick Charting Explained; TA-Lib TA_CDLENGULFING conventions.";
-  s.core = true;
+  s.core = true;  // per the task brief (speed-table set); INVENTORY.md's bold 52 omit it
   return r.add(std::move(s));
 }
 

@@ -55,7 +55,7 @@ Status register_cdlmorningstar(Registry& r) {
       std::string(kSettingsNote);
   s.source = "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib "
              "TA_CDLMORNINGSTAR conventions.";
-  s.core = true;
+  s.core = true;  // per the task brief (speed-table set); INVENTORY.md's bold 52 omit it
   return r.add(std::move(s));
 }
 

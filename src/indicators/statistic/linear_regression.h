@@ -7,10 +7,11 @@
 //   ΣxY' = ΣxY + (ΣY − p·y_drop),   ΣY' = ΣY + (y_new − y_drop)
 // (every value ages by one bar; the dropped value had age p−1). Rounding errors
 // of running sums would compound (ΣY's error feeds ΣxY every bar), so the sums
-// are re-anchored: recomputed exactly like TA-Lib (oldest first) on the first
-// bar, every `reanchor` bars after it, and whenever a sum is not finite (a NaN
-// or ±inf leaving the window would otherwise poison the sums forever). This
-// keeps results within ~1e-13 relative of TA-Lib's.
+// are re-anchored: recomputed from the window on the first
+// bar, every `reanchor` bars after it, whenever a sum is not finite (a NaN
+// or ±inf leaving the window would otherwise poison the sums forever) and when
+// a value leaving the window dwarfs the rest (a spike: the subtraction would
+// cancel most digits). This keeps results within ~1e-12 relative of TA-Lib's.
 //
 // The batch kernel runs the sums over a block into two small arrays, then
 // evaluates the formula for the whole block in a loop the compiler vectorises;
@@ -31,31 +32,52 @@ struct Consts {
   explicit Consts(int period)
       : p(double(period)),
         pm1(double(period - 1)),
+        inv_p(1.0 / p),
         sum_x(double(int64_t(period) * (period - 1)) * 0.5),
         divisor(sum_x * sum_x -
                 p * double(int64_t(period) * (period - 1) * (2 * int64_t(period) - 1) / 6)) {}
-  double p, pm1, sum_x, divisor;
+  double p, pm1, inv_p, sum_x, divisor;
 
   double slope(double sy, double sxy) const { return (p * sxy - sum_x * sy) / divisor; }
   double intercept(double sy, double m) const { return (sy - m * sum_x) / p; }
 };
 
 // Bars between exact recomputations of the sums.
-inline int reanchor_interval(int period) { return period < 16 ? 16 : period; }
+inline int reanchor_interval(int period) { return period < 32 ? 32 : period; }
 
-// Exact sums over x[0..p) (oldest first), TA-Lib's loop order.
+// Sums recomputed from the window x[0..p) (oldest first, weight = age). Four
+// interleaved partial sums keep the dependency chains short; the result
+// differs from TA-Lib's sequential loop only in rounding.
 inline void fresh_sums(const double* x, int period, double* sy, double* sxy) {
-  double s = 0, w = 0;
-  for (int i = 0; i < period; ++i) {
-    const double v = x[i];
-    s += v;
-    w += double(period - 1 - i) * v;
+  double s0 = 0, s1 = 0, s2 = 0, s3 = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+  double age = double(period - 1);
+  int i = 0;
+  for (; i + 4 <= period; i += 4, age -= 4) {
+    s0 += x[i];
+    w0 += age * x[i];
+    s1 += x[i + 1];
+    w1 += (age - 1) * x[i + 1];
+    s2 += x[i + 2];
+    w2 += (age - 2) * x[i + 2];
+    s3 += x[i + 3];
+    w3 += (age - 3) * x[i + 3];
   }
-  *sy = s;
-  *sxy = w;
+  for (; i < period; ++i, age -= 1) {
+    s0 += x[i];
+    w0 += age * x[i];
+  }
+  *sy = (s0 + s1) + (s2 + s3);
+  *sxy = (w0 + w1) + (w2 + w3);
 }
 
-inline bool sums_finite(double sy, double sxy) { return std::isfinite(sy) && std::isfinite(sxy); }
+// After a slide: true if the sums must be recomputed exactly because they are
+// not finite (a NaN or ±inf entered or is leaving the window) or because the
+// value that left was so large against the new window (newest value, mean)
+// that subtracting it cancelled most of the sums' digits (a spike leaving).
+inline bool must_recompute(double drop, double x, double sy, double sxy, double inv_p) {
+  return !(std::fabs(drop) <= 1e4 * (std::fabs(x) + std::fabs(sy) * inv_p)) ||
+         !std::isfinite(sxy);
+}
 
 // Out(consts, sy, sxy) -> value.
 template <double (*Out)(const Consts&, double, double)>
@@ -72,13 +94,16 @@ struct State {
     if (++pos == ring.size()) pos = 0;
     if (count < period) ++count;
     if (count < period) return false;
-    if (countdown == 0 || !sums_finite(sy, sxy)) {
+    bool fresh = countdown == 0;
+    if (!fresh) {
+      sxy = sxy + (sy - c.p * drop);
+      sy = sy + (x - drop);
+      fresh = must_recompute(drop, x, sy, sxy, c.inv_p);
+    }
+    if (fresh) {
       for (size_t k = 0; k < ring.size(); ++k) scratch[k] = ring[(pos + k) % ring.size()];
       fresh_sums(scratch.data(), period, &sy, &sxy);
       countdown = reanchor;
-    } else {
-      sxy = sxy + (sy - c.p * drop);
-      sy = sy + (x - drop);
     }
     --countdown;
     out[0] = Out(c, sy, sxy);
@@ -113,13 +138,16 @@ void batch(const double* const* in, size_t n, const Params& params, double* cons
     const size_t len = n - start < kBlock ? n - start : kBlock;
     for (size_t j = 0; j < len; ++j) {
       const size_t i = start + j;
-      if (countdown == 0 || !sums_finite(sy, sxy)) {
-        fresh_sums(x + i - lb, period, &sy, &sxy);
-        countdown = reanchor;
-      } else {
+      bool fresh = countdown == 0;
+      if (!fresh) {
         const double drop = x[i - size_t(period)];
         sxy = sxy + (sy - c.p * drop);
         sy = sy + (x[i] - drop);
+        fresh = must_recompute(drop, x[i], sy, sxy, c.inv_p);
+      }
+      if (fresh) {
+        fresh_sums(x + i - lb, period, &sy, &sxy);
+        countdown = reanchor;
       }
       --countdown;
       bsy[j] = sy;

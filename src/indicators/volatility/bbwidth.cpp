@@ -31,8 +31,8 @@ Status register_bbwidth(Registry& r) {
   s.params = {
       ext::ext_int("period", {"timeperiod", "length", "window"}, 20, 1,
                    "bars of the SMA and standard deviation"),
-      ext::ext_param("multiplier", {"nbdev", "nbdevup", "mult", "stddev"}, ParamType::kReal, 2.0,
-                     0, 100, "standard deviations between the middle band and each band")};
+      ext::ext_param("multiplier", {"nbdev", "nbdevup", "mult", "bb_multiplier"}, ParamType::kReal,
+                     2.0, 0, 100, "standard deviations between the middle band and each band")};
   s.outputs = {"bbwidth"};
   s.lookback = bbwidth_lookback;
   s.batch = batch_by_state<BbwidthState>;
@@ -40,10 +40,12 @@ Status register_bbwidth(Registry& r) {
   s.definition =
       "`(upper − lower) / middle × 100` with Bollinger bands `middle = SMA(x, period)`, "
       "`upper/lower = middle ± multiplier·σ` (σ: population standard deviation of the last "
-      "`period` values, as TA-Lib BBANDS). In percent (×100), the same scale as the editor's BB "
+      "`period` values, as TA-Lib BBANDS, computed two-pass each bar: O(period) per bar, exactly 0 "
+      "on a flat window). In percent (×100), the same scale as the editor's BB "
       "\"Width\" output; NaN/±inf when the middle band is 0. First value at row `period − 1`.";
-  s.source = "John Bollinger, *Bollinger on Bollinger Bands* (2001), BandWidth; ×100 scaling as "
-             "in StockCharts ChartSchool \"Bollinger BandWidth\" and the Alphintra client engine.";
+  s.source =
+      "John Bollinger, *Bollinger on Bollinger Bands* (2001), BandWidth; ×100 scaling as "
+      "in StockCharts ChartSchool \"Bollinger BandWidth\" and the Alphintra client engine.";
   return r.add(std::move(s));
 }
 

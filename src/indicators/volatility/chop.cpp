@@ -42,7 +42,8 @@ Status register_chop(Registry& r) {
   s.group = "volatility";
   s.title = "Choppiness Index";
   s.inputs = {InputKind::kHigh, InputKind::kLow, InputKind::kClose};
-  s.params = {ext::ext_int("period", {"timeperiod", "length", "window"}, 14, 2, "bars in the window")};
+  s.params = {
+      ext::ext_int("period", {"timeperiod", "length", "window"}, 14, 2, "bars in the window")};
   s.outputs = {"chop"};
   s.lookback = chop_lookback;
   s.batch = batch_by_state<ChopState>;
@@ -50,9 +51,12 @@ Status register_chop(Registry& r) {
   s.definition =
       "`100 · log10(Σ TR(n) / (max high(n) − min low(n))) / log10(n)`: the sum of the last n true "
       "ranges (ATR(1), TA-Lib TRANGE, from bar 1) over the range of the same n bars. 100 = "
-      "choppy, near 0 = trending. NaN when the n-bar range is 0. First value at row n.";
-  s.source = "E. W. (Bill) Dreiss, Choppiness Index (1990s, *Chaos Theory* applied to markets); "
-             "formula as in TradingView's built-in \"Choppiness Index\".";
+      "choppy, near 0 = trending. NaN when the n-bar range is 0. First value at row n. The "
+      "first TR may reach the close before the window, so with very short periods (2–3) a gap "
+      "can push it slightly above 100; it is never below 0.";
+  s.source =
+      "E. W. (Bill) Dreiss, Choppiness Index (1990s, *Chaos Theory* applied to markets); "
+      "formula as in TradingView's built-in \"Choppiness Index\".";
   return r.add(std::move(s));
 }
 

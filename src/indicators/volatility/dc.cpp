@@ -41,8 +41,9 @@ Status register_dc(Registry& r) {
   s.definition =
       "`upper` = highest high and `lower` = lowest low of the last `period` bars including the "
       "current one; `middle = (upper + lower)/2`. First value at row `period − 1`.";
-  s.source = "Richard Donchian (1960s \"4-week rule\" / price channel); e.g. StockCharts "
-             "ChartSchool \"Donchian Channels\".";
+  s.source =
+      "Richard Donchian (1960s \"4-week rule\" / price channel); e.g. StockCharts "
+      "ChartSchool \"Donchian Channels\".";
   return r.add(std::move(s));
 }
 

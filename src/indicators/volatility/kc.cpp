@@ -33,8 +33,8 @@ Status register_kc(Registry& r) {
   s.params = {
       ext::ext_int("period", {"timeperiod", "length", "ema_period"}, 20, 1,
                    "bars of the EMA of close (middle line)"),
-      ext::ext_param("multiplier", {"mult", "atr_multiplier", "nbdev"}, ParamType::kReal, 2.0, 0,
-                     100, "ATR multiple between the middle line and each band"),
+      ext::ext_param("multiplier", {"mult", "atr_multiplier", "kc_multiplier"}, ParamType::kReal,
+                     2.0, 0, 100, "ATR multiple between the middle line and each band"),
       ext::ext_int("atr_period", {"atrperiod", "atr_length", "atrPeriod"}, 10, 1,
                    "bars of the Wilder ATR giving the band width")};
   s.outputs = {"upper", "middle", "lower"};
@@ -46,9 +46,10 @@ Status register_kc(Registry& r) {
       "closes, factor 2/(period+1)); `upper/lower = middle ± multiplier · ATR(atr_period)` with "
       "TA-Lib's ATR (Wilder smoothing of the true range from bar 1). Both lines start at row "
       "`max(period − 1, atr_period)`.";
-  s.source = "Chester Keltner, *How to Make Money in Commodities* (1960); modern EMA/ATR form by "
-             "Linda Bradford Raschke (20-period EMA, 2 × ATR(10), as in StockCharts ChartSchool "
-             "\"Keltner Channels\").";
+  s.source =
+      "Chester Keltner, *How to Make Money in Commodities* (1960); modern EMA/ATR form by "
+      "Linda Bradford Raschke (20-period EMA, 2 × ATR(10), as in StockCharts ChartSchool "
+      "\"Keltner Channels\").";
   return r.add(std::move(s));
 }
 

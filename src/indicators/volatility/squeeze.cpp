@@ -10,8 +10,13 @@ namespace {
 struct SqueezeState {
   static constexpr size_t kInputs = 3, kOutputs = 2;
   explicit SqueezeState(const Params& p)
-      : n(p.integer(0)), bb(n, p.real(1)), kc(n, n, p.real(2)), hi(n, true), lo(n, false),
-        sma(n), linreg(n) {}
+      : n(p.integer(0)),
+        bb(n, p.real(1)),
+        kc(n, n, p.real(2)),
+        hi(n, true),
+        lo(n, false),
+        sma(n),
+        linreg(n) {}
   bool step(const double* bar, double* out) {
     const double h = bar[0], l = bar[1], c = bar[2];
     const bool bb_ready = bb.push(c);
@@ -55,13 +60,12 @@ Status register_squeeze(Registry& r) {
   s.group = "volatility";
   s.title = "TTM Squeeze";
   s.inputs = {InputKind::kHigh, InputKind::kLow, InputKind::kClose};
-  s.params = {
-      ext::ext_int("period", {"timeperiod", "length"}, 20, 2,
-                   "bars of the Bollinger bands, Keltner channels and momentum regression"),
-      ext::ext_param("multiplier", {"bb_multiplier", "bb_mult", "nbdev"}, ParamType::kReal, 2.0, 0,
-                     100, "Bollinger band width in standard deviations"),
-      ext::ext_param("kc_multiplier", {"kc_mult", "atr_multiplier"}, ParamType::kReal, 1.5, 0, 100,
-                     "Keltner channel width in ATRs")};
+  s.params = {ext::ext_int("period", {"timeperiod", "length"}, 20, 2,
+                           "bars of the Bollinger bands, Keltner channels and momentum regression"),
+              ext::ext_param("multiplier", {"bb_multiplier", "bb_mult", "nbdev"}, ParamType::kReal,
+                             2.0, 0, 100, "Bollinger band width in standard deviations"),
+              ext::ext_param("kc_multiplier", {"kc_mult", "atr_multiplier"}, ParamType::kReal, 1.5,
+                             0, 100, "Keltner channel width in ATRs")};
   s.outputs = {"squeeze_on", "momentum"};
   s.lookback = squeeze_lookback;
   s.batch = batch_by_state<SqueezeState>;
@@ -72,9 +76,10 @@ Status register_squeeze(Registry& r) {
       "EMA/ATR), else 0. `momentum` = least-squares line over the last n bars of "
       "`close − ((highest high + lowest low)/2 + SMA(close,n))/2`, evaluated at the current bar "
       "(the usual TTM histogram). Both outputs start at row `max(2n − 2, n)`.";
-  s.source = "John F. Carter, *Mastering the Trade* (2005), ch. \"The Squeeze\" (BB 20/2 inside "
-             "KC 20/1.5); momentum histogram as in the widely used LazyBear \"Squeeze Momentum\" "
-             "formulation.";
+  s.source =
+      "John F. Carter, *Mastering the Trade* (2005), ch. \"The Squeeze\" (BB 20/2 inside "
+      "KC 20/1.5); momentum histogram as in the widely used LazyBear \"Squeeze Momentum\" "
+      "formulation.";
   return r.add(std::move(s));
 }
 

@@ -51,8 +51,9 @@ Status register_thermo(Registry& r) {
       "factor 2/(period+1)). Both outputs start at row `period`. (Elder's book counts only "
       "outward extensions, so an inside bar reads 0 there; the absolute-value form used here is "
       "the common charting-package one.)";
-  s.source = "Alexander Elder, *Come Into My Trading Room* (2002), \"Market Thermometer\" (EMA "
-             "22).";
+  s.source =
+      "Alexander Elder, *Come Into My Trading Room* (2002), \"Market Thermometer\" (EMA "
+      "22).";
   return r.add(std::move(s));
 }
 

@@ -46,9 +46,10 @@ Status register_ui(Registry& r) {
       "Percent drawdown `R = 100·(x − max(x, n))/max(x, n)` from the highest value of the last n "
       "bars, then `UI = sqrt(Σ R²(n) / n)` over the last n drawdowns (a negative rounding residue "
       "counts as 0). First value at row `2(n − 1)`.";
-  s.source = "Peter G. Martin and Byron B. McCann, *The Investor's Guide to Fidelity Funds* "
-             "(1989; index published by Martin 1987); rolling form as in StockCharts ChartSchool "
-             "\"Ulcer Index\".";
+  s.source =
+      "Peter G. Martin and Byron B. McCann, *The Investor's Guide to Fidelity Funds* "
+      "(1989; index published by Martin 1987); rolling form as in StockCharts ChartSchool "
+      "\"Ulcer Index\".";
   return r.add(std::move(s));
 }
 

@@ -33,7 +33,8 @@ Status register_cmf(Registry& r) {
   s.group = "volume";
   s.title = "Chaikin Money Flow";
   s.inputs = {InputKind::kHigh, InputKind::kLow, InputKind::kClose, InputKind::kVolume};
-  s.params = {ext::ext_int("period", {"timeperiod", "length", "window"}, 20, 1, "bars in the window")};
+  s.params = {
+      ext::ext_int("period", {"timeperiod", "length", "window"}, 20, 1, "bars in the window")};
   s.outputs = {"cmf"};
   s.lookback = cmf_lookback;
   s.batch = batch_by_state<CmfState>;
@@ -42,8 +43,9 @@ Status register_cmf(Registry& r) {
       "Money-flow volume `((close − low) − (high − close))/(high − low) · volume` (0 when "
       "high ≤ low, as TA-Lib AD), then `CMF = Σ MFV(n) / Σ volume(n)`; 0 when the summed volume "
       "is 0. First value at row n − 1.";
-  s.source = "Marc Chaikin, Chaikin Money Flow (1980s); StockCharts ChartSchool \"Chaikin Money "
-             "Flow (CMF)\" (20-period default).";
+  s.source =
+      "Marc Chaikin, Chaikin Money Flow (1980s); StockCharts ChartSchool \"Chaikin Money "
+      "Flow (CMF)\" (20-period default).";
   return r.add(std::move(s));
 }
 

@@ -38,10 +38,9 @@ Status register_emv(Registry& r) {
   s.group = "volume";
   s.title = "Ease of Movement";
   s.inputs = {InputKind::kHigh, InputKind::kLow, InputKind::kVolume};
-  s.params = {
-      ext::ext_int("period", {"timeperiod", "length", "window"}, 14, 1, "bars of the SMA"),
-      ext::ext_param("divisor", {"volume_divisor", "scale"}, ParamType::kReal, 100000000.0, 1e-9,
-                     1e18, "volume scale of the box ratio")};
+  s.params = {ext::ext_int("period", {"timeperiod", "length", "window"}, 14, 1, "bars of the SMA"),
+              ext::ext_param("divisor", {"volume_divisor", "scale"}, ParamType::kReal, 100000000.0,
+                             1e-9, 1e18, "volume scale of the box ratio")};
   s.outputs = {"emv"};
   s.lookback = emv_lookback;
   s.batch = batch_by_state<EmvState>;
@@ -51,9 +50,10 @@ Status register_emv(Registry& r) {
       "`(volume/divisor)/(high − low)`, one-bar `EMV = d·(high − low)/(volume/divisor)` (0 on a "
       "zero-volume bar) from bar 1; output = SMA of it over `period`. First value at row "
       "`period`.";
-  s.source = "Richard W. Arms Jr., *Volume Cycles in the Stock Market* (1994), Ease of Movement; "
-             "divisor 100,000,000 and 14-bar SMA as in StockCharts ChartSchool \"Ease of Movement "
-             "(EMV)\".";
+  s.source =
+      "Richard W. Arms Jr., *Volume Cycles in the Stock Market* (1994), Ease of Movement; "
+      "divisor 100,000,000 and 14-bar SMA as in StockCharts ChartSchool \"Ease of Movement "
+      "(EMV)\".";
   return r.add(std::move(s));
 }
 

@@ -54,13 +54,12 @@ Status register_kvo(Registry& r) {
   s.group = "volume";
   s.title = "Klinger Volume Oscillator";
   s.inputs = {InputKind::kHigh, InputKind::kLow, InputKind::kClose, InputKind::kVolume};
-  s.params = {
-      ext::ext_int("fast_period", {"fastperiod", "fast", "fastPeriod"}, 34, 1,
-                   "bars of the fast EMA of volume force"),
-      ext::ext_int("slow_period", {"slowperiod", "slow", "slowPeriod"}, 55, 1,
-                   "bars of the slow EMA of volume force"),
-      ext::ext_int("signal_period", {"signalperiod", "signal", "signalPeriod"}, 13, 1,
-                   "bars of the signal EMA")};
+  s.params = {ext::ext_int("fast_period", {"fastperiod", "fast", "fastPeriod"}, 34, 1,
+                           "bars of the fast EMA of volume force"),
+              ext::ext_int("slow_period", {"slowperiod", "slow", "slowPeriod"}, 55, 1,
+                           "bars of the slow EMA of volume force"),
+              ext::ext_int("signal_period", {"signalperiod", "signal", "signalPeriod"}, 13, 1,
+                           "bars of the signal EMA")};
   s.outputs = {"kvo", "signal"};
   s.lookback = kvo_lookback;
   s.batch = batch_by_state<KvoState>;
@@ -71,9 +70,10 @@ Status register_kvo(Registry& r) {
       "change; volume force `VF = volume · |2·(dm/cm − 1)| · trend · 100` (dm/cm := 0 when cm = "
       "0). `kvo = EMA(VF, fast) − EMA(VF, slow)`, `signal = EMA(kvo, signal_period)` (TA-Lib EMA "
       "convention: SMA seed). Both outputs start at row `max(fast, slow) + signal − 1`.";
-  s.source = "Stephen J. Klinger, \"Identifying Trends with Volume Analysis\", *Technical "
-             "Analysis of Stocks & Commodities*, Dec 1997; formula as in StockCharts ChartSchool "
-             "\"Klinger Volume Oscillator (KVO)\".";
+  s.source =
+      "Stephen J. Klinger, \"Identifying Trends with Volume Analysis\", *Technical "
+      "Analysis of Stocks & Commodities*, Dec 1997; formula as in StockCharts ChartSchool "
+      "\"Klinger Volume Oscillator (KVO)\".";
   return r.add(std::move(s));
 }
 

@@ -24,8 +24,9 @@ Status register_pvi(Registry& r) {
       "Starts at `start` (1000) on row 0. On each later bar whose volume is higher than the "
       "previous bar's, `index = index + (close − prev close)/prev close · index`; otherwise the "
       "index is unchanged. A NaN close on an active bar makes the index NaN from then on.";
-  s.source = "Norman G. Fosback, *Stock Market Logic* (1976), Positive Volume Index (after Paul Dysart, "
-             "1936); StockCharts ChartSchool \"Positive Volume Index\".";
+  s.source =
+      "Norman G. Fosback, *Stock Market Logic* (1976), Positive Volume Index (after Paul Dysart, "
+      "1936); StockCharts ChartSchool \"Positive Volume Index\".";
   return r.add(std::move(s));
 }
 

@@ -37,8 +37,9 @@ Status register_pvt(Registry& r) {
   s.definition =
       "Cumulative `Σ volume · (close − prev close)/prev close`, 0 on row 0 (first value at row "
       "0). A NaN input makes it NaN from then on.";
-  s.source = "Price-Volume Trend (a.k.a. Volume-Price Trend); StockCharts ChartSchool "
-             "\"Price Volume Trend (PVT)\".";
+  s.source =
+      "Price-Volume Trend (a.k.a. Volume-Price Trend); StockCharts ChartSchool "
+      "\"Price Volume Trend (PVT)\".";
   return r.add(std::move(s));
 }
 

@@ -13,7 +13,13 @@ namespace {
 struct VolumeProfileState {
   static constexpr size_t kInputs = 4, kOutputs = 3;
   explicit VolumeProfileState(const Params& p)
-      : n(p.integer(0)), bins(p.integer(1)), area(p.real(2)), h(n), l(n), tp(n), v(n),
+      : n(p.integer(0)),
+        bins(p.integer(1)),
+        area(p.real(2)),
+        h(n),
+        l(n),
+        tp(n),
+        v(n),
         hist(size_t(bins), 0.0) {}
   bool step(const double* bar, double* out) {
     h.push(bar[0]);
@@ -52,8 +58,10 @@ struct VolumeProfileState {
     while (acc < target && (lo_b > 0 || hi_b + 1 < hist.size())) {
       const double up = hi_b + 1 < hist.size() ? hist[hi_b + 1] : -1.0;
       const double down = lo_b > 0 ? hist[lo_b - 1] : -1.0;
-      if (up >= down) acc += hist[++hi_b];
-      else acc += hist[--lo_b];
+      if (up >= down)
+        acc += hist[++hi_b];
+      else
+        acc += hist[--lo_b];
     }
     out[0] = lo + (double(poc) + 0.5) * width;
     out[1] = lo + double(hi_b + 1) * width;
@@ -96,8 +104,9 @@ Status register_volumeprofile(Registry& r) {
       "until it holds ≥ `value_area` (70%) of the volume: `vah`/`val` = its upper/lower bin edge. "
       "NaN when the window has a NaN or no volume. O(period + bins) per bar; first value at row "
       "`period − 1`.";
-  s.source = "J. Peter Steidlmayer, CBOT Market Profile (1980s; POC and 70% value area); "
-             "volume-at-price form as in J. Dalton, *Mind Over Markets* (1990).";
+  s.source =
+      "J. Peter Steidlmayer, CBOT Market Profile (1980s; POC and 70% value area); "
+      "volume-at-price form as in J. Dalton, *Mind Over Markets* (1990).";
   return r.add(std::move(s));
 }
 

@@ -9,7 +9,8 @@ namespace {
 
 struct VortexState {
   static constexpr size_t kInputs = 3, kOutputs = 2;
-  explicit VortexState(const Params& p) : plus(p.integer(0)), minus(p.integer(0)), tr(p.integer(0)) {}
+  explicit VortexState(const Params& p)
+      : plus(p.integer(0)), minus(p.integer(0)), tr(p.integer(0)) {}
   bool step(const double* bar, double* out) {
     const double h = bar[0], l = bar[1], c = bar[2];
     const double ph = prev_h, pl = prev_l, pc = prev_c;
@@ -50,8 +51,9 @@ Status register_vortex(Registry& r) {
       "From bar 1: `VM+ = |high − prev low|`, `VM− = |low − prev high|`, TR = true range (TA-Lib "
       "TRANGE). `vi_plus = Σ VM+(n) / Σ TR(n)`, `vi_minus = Σ VM−(n) / Σ TR(n)` (NaN when the TR "
       "sum is 0). First value at row n.";
-  s.source = "Etienne Botes and Douglas Siepman, \"The Vortex Indicator\", *Technical Analysis "
-             "of Stocks & Commodities*, January 2010.";
+  s.source =
+      "Etienne Botes and Douglas Siepman, \"The Vortex Indicator\", *Technical Analysis "
+      "of Stocks & Commodities*, January 2010.";
   return r.add(std::move(s));
 }
 

@@ -39,8 +39,9 @@ Status register_vroc(Registry& r) {
   s.definition =
       "`100 · (volume − volume[n bars ago]) / volume[n bars ago]`, 0 when the old volume is 0 "
       "(TA-Lib ROC's convention). First value at row n.";
-  s.source = "Volume Rate of Change, e.g. StockCharts ChartSchool \"Rate of Change\" applied to "
-             "volume; Colby, *The Encyclopedia of Technical Market Indicators* (2003).";
+  s.source =
+      "Volume Rate of Change, e.g. StockCharts ChartSchool \"Rate of Change\" applied to "
+      "volume; Colby, *The Encyclopedia of Technical Market Indicators* (2003).";
   return r.add(std::move(s));
 }
 

@@ -50,11 +50,14 @@ Status register_vwap(Registry& r) {
   s.definition =
       "`Σ(typical · volume) / Σ volume` with `typical = (high + low + close)/3`, summed from the "
       "first bar (`period = 0`, first value at row 0) or over the last `period` bars (first value "
-      "at row `period − 1`). NaN while the summed volume is 0. No session/day anchoring: "
+      "at row `period − 1`). NaN while the summed volume is 0; a NaN input poisons the cumulative "
+      "form from then on (the rolling form recovers once it leaves the window). No session/day "
+      "anchoring: "
       "indicators receive no timestamps, so a daily VWAP needs the data split by session first.";
-  s.source = "Berkowitz, Logue & Noser, \"The Total Cost of Transactions on the NYSE\", *Journal "
-             "of Finance* 43(1), 1988 (VWAP benchmark); typical-price form as in StockCharts "
-             "ChartSchool \"VWAP\".";
+  s.source =
+      "Berkowitz, Logue & Noser, \"The Total Cost of Transactions on the NYSE\", *Journal "
+      "of Finance* 43(1), 1988 (VWAP benchmark); typical-price form as in StockCharts "
+      "ChartSchool \"VWAP\".";
   return r.add(std::move(s));
 }
 
