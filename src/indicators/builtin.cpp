@@ -114,6 +114,12 @@ Status register_cdlharami(Registry&);
 Status register_cdleveningstar(Registry&);
 Status register_cdl3whitesoldiers(Registry&);
 Status register_cdl3blackcrows(Registry&);
+Status register_cdlhangingman(Registry&);
+Status register_cdlinvertedhammer(Registry&);
+Status register_cdldragonflydoji(Registry&);
+Status register_cdlgravestonedoji(Registry&);
+Status register_cdlmarubozu(Registry&);
+Status register_cdlspinningtop(Registry&);
 
 // ---- indicators TA-Lib lacks (editor catalogue) ----
 // <extended declarations>
@@ -246,6 +252,12 @@ Status register_builtin_indicators(Registry& r) {
       register_cdleveningstar,
       register_cdl3whitesoldiers,
       register_cdl3blackcrows,
+      register_cdlhangingman,
+      register_cdlinvertedhammer,
+      register_cdldragonflydoji,
+      register_cdlgravestonedoji,
+      register_cdlmarubozu,
+      register_cdlspinningtop,
       // <extended registrations>
       register_kc, register_dc, register_bbwidth, register_squeeze, register_ui,  // ext2
       register_thermo, register_chop, register_vwap, register_cmf, register_emv, register_fi,

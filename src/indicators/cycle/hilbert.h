@@ -216,6 +216,40 @@ inline void dft(const double* newest, int p, double* real_part, double* imag_par
   *imag_part = im;
 }
 
+// dft() for m consecutive bars: newest[j] is bar j's smoothed price (history
+// down to newest[j - 50]), sp[j] its smoothed period. Runs of four bars with
+// the same DCPeriodInt (the usual case: it changes slowly) are done four
+// lanes at a time; each lane performs exactly the scalar dft()'s operations
+// in the same order (separately rounded multiply, then add), so the numbers
+// are the same.
+inline void dft_block(const double* newest, const double* sp, size_t m, double* re, double* im) {
+  typedef double v4d __attribute__((vector_size(32)));
+  const DftTable& tab = dft_table();
+  size_t j = 0;
+  for (; j + 4 <= m; j += 4) {
+    const int p = dc_period_int(sp[j]);
+    if (p == dc_period_int(sp[j + 1]) && p == dc_period_int(sp[j + 2]) &&
+        p == dc_period_int(sp[j + 3])) {
+      v4d r = {0, 0, 0, 0}, q = {0, 0, 0, 0};
+      const double* s = tab.sin + dft_offset(p);
+      const double* c = tab.cos + dft_offset(p);
+      for (int i = 0; i < p; ++i) {
+        v4d x;
+        __builtin_memcpy(&x, newest + j - i, sizeof x);
+        const v4d sv = {s[i], s[i], s[i], s[i]}, cv = {c[i], c[i], c[i], c[i]};
+        const v4d sx = sv * x, cx = cv * x;
+        r += sx;
+        q += cx;
+      }
+      __builtin_memcpy(re + j, &r, sizeof r);
+      __builtin_memcpy(im + j, &q, sizeof q);
+    } else {
+      for (size_t k = j; k < j + 4; ++k) dft(newest + k, dc_period_int(sp[k]), re + k, im + k);
+    }
+  }
+  for (; j < m; ++j) dft(newest + j, dc_period_int(sp[j]), re + j, im + j);
+}
+
 // The last 64 values, contiguous: newest()[-i] is the value pushed i pushes
 // ago (0 <= i < 64), zeros before the first pushes.
 struct History64 {
@@ -248,15 +282,26 @@ struct Engine {
   }
 };
 
-// A Tail turns the engine's state into one bar's outputs:
+// What a Tail sees of one bar once the core has run.
+struct BarView {
+  const double* smooth_newest;  // smoothed prices: [0] this bar, [-i] i bars back (i < 64)
+  double smoothed;              // this bar's smoothed price
+  double smooth_period;         // 0.33/0.67-smoothed dominant-cycle period
+  double q1, i1;                // quadrature and in-phase components
+  double dft_re, dft_im;        // DFT of the smoothed prices over DCPeriodInt bars (kDft)
+};
+
+// A Tail turns the core's state into one bar's outputs:
 //   static constexpr size_t kOutputs;
 //   static constexpr int kFirst;      // first Hilbert bar: 12 or 37
 //   static constexpr int kLookback;   // 32 or 63
 //   static constexpr bool kHistory;   // needs the smoothed-price history
+//   static constexpr bool kDft;       // needs BarView::dft_re/dft_im (implies kHistory)
 //   static double rad2deg();
-//   template <int Even> void bar(const Engine<kHistory>& e, const double* newest_input,
-//                                long long t, double* out);
+//   void bar(const BarView& v, const double* newest_input, long long t, double* out);
 // newest_input[-i] is the input i bars back (valid for i <= min(t, 63)).
+// A Tail's own state must not feed back into the core (the batch kernel runs
+// the core over a block of bars first, then the tail over the block).
 
 // The streaming state (for make_state_stream) of a Hilbert indicator.
 template <class Tail>
@@ -277,13 +322,20 @@ struct HtState {
       engine.wma.step(x, newest[-3]);
       return false;
     }
-    if ((now % 2) == 0) {
+    if ((now % 2) == 0)
       engine.template step<1>(x, newest[-3], rad2deg);
-      tail.template bar<1>(engine, newest, now, out);
-    } else {
+    else
       engine.template step<0>(x, newest[-3], rad2deg);
-      tail.template bar<0>(engine, newest, now, out);
-    }
+    BarView v{engine.smooth.newest(),
+              engine.smoothed,
+              engine.smooth_period,
+              engine.core.q1,
+              engine.core.i1,
+              0.0,
+              0.0};
+    if constexpr (Tail::kDft)
+      dft(engine.smooth.newest(), dc_period_int(engine.smooth_period), &v.dft_re, &v.dft_im);
+    tail.bar(v, newest, now, out);
     return now >= Tail::kLookback;
   }
 
@@ -295,38 +347,57 @@ struct HtState {
 };
 
 // The batch kernel of a Hilbert indicator: the same steps as HtState, reading
-// the input array directly.
+// the input array directly, in blocks: first the core's serial recursion over
+// the block (a long dependency chain per bar), then the tails over the block,
+// which are independent from bar to bar and so overlap freely.
 template <class Tail>
 void ht_batch(const double* in, size_t n, double* const* out) {
   constexpr size_t kOut = Tail::kOutputs;
   constexpr size_t kLb = size_t(Tail::kLookback);
+  constexpr size_t kBlock = 256, kHist = 64;
   const size_t warm = n < kLb ? n : kLb;
   for (size_t k = 0; k < kOut; ++k)
     for (size_t i = 0; i < warm; ++i) out[k][i] = std::numeric_limits<double>::quiet_NaN();
   if (n <= kLb) return;
   const double rad2deg = Tail::rad2deg();
-  Engine<Tail::kHistory> engine;
+  Engine<false> engine;  // the history is kept here, in `hist`
   Tail tail;
   for (int t = 0; t < 3; ++t) engine.wma.seed(t, in[t]);
   for (size_t t = 3; t < size_t(Tail::kFirst); ++t) engine.wma.step(in[t], in[t - 3]);
+  double hist[kHist + kBlock] = {};  // smoothed prices; kHist bars before the block
+  double sp[kBlock], q1[kBlock], i1[kBlock], dre[kBlock], dim[kBlock];
   double vals[kOut];
-  size_t t = size_t(Tail::kFirst);
-  auto bar = [&](auto even) {
-    constexpr int E = decltype(even)::value;
-    engine.template step<E>(in[t], in[t - 3], rad2deg);
-    tail.template bar<E>(engine, in + t, static_cast<long long>(t), vals);
-    if (t >= kLb)
-      for (size_t k = 0; k < kOut; ++k) out[k][t] = vals[k];
-    ++t;
-  };
-  using EvenBar = std::integral_constant<int, 1>;
-  using OddBar = std::integral_constant<int, 0>;
-  if (t % 2 == 1) bar(OddBar{});
-  while (t + 1 < n) {
-    bar(EvenBar{});
-    bar(OddBar{});
+  for (size_t t0 = size_t(Tail::kFirst); t0 < n; t0 += kBlock) {
+    const size_t m = n - t0 < kBlock ? n - t0 : kBlock;
+    size_t j = 0;
+    auto core = [&](auto even) {
+      const size_t t = t0 + j;
+      engine.template step<decltype(even)::value>(in[t], in[t - 3], rad2deg);
+      hist[kHist + j] = engine.smoothed;
+      sp[j] = engine.smooth_period;
+      q1[j] = engine.core.q1;
+      i1[j] = engine.core.i1;
+      ++j;
+    };
+    using EvenBar = std::integral_constant<int, 1>;
+    using OddBar = std::integral_constant<int, 0>;
+    if (t0 % 2 == 1) core(OddBar{});
+    while (j + 1 < m) {
+      core(EvenBar{});
+      core(OddBar{});
+    }
+    if (j < m) core(EvenBar{});
+    if constexpr (Tail::kDft) dft_block(hist + kHist, sp, m, dre, dim);
+    for (j = 0; j < m; ++j) {
+      const size_t t = t0 + j;
+      const BarView v{hist + kHist + j,          hist[kHist + j],          sp[j], q1[j], i1[j],
+                      Tail::kDft ? dre[j] : 0.0, Tail::kDft ? dim[j] : 0.0};
+      tail.bar(v, in + t, static_cast<long long>(t), vals);
+      if (t >= kLb)
+        for (size_t k = 0; k < kOut; ++k) out[k][t] = vals[k];
+    }
+    for (size_t k = 0; k < kHist; ++k) hist[k] = hist[m + k];
   }
-  if (t < n) bar(EvenBar{});
 }
 
 // Σ newest[-i] for i < p (p <= 50), reading newest[-51 .. 0]: a fixed-length

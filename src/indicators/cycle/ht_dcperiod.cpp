@@ -11,10 +11,10 @@ struct DcPeriodTail {
   static constexpr size_t kOutputs = 1;
   static constexpr int kFirst = 12, kLookback = 32;
   static constexpr bool kHistory = false;
+  static constexpr bool kDft = false;
   static double rad2deg() { return hilbert::rad2deg_mama(); }
-  template <int Even>
-  inline void bar(const hilbert::Engine<kHistory>& e, const double*, long long, double* out) {
-    out[0] = e.smooth_period;
+  inline void bar(const hilbert::BarView& v, const double*, long long, double* out) {
+    out[0] = v.smooth_period;
   }
 };
 

@@ -11,13 +11,11 @@ struct DcPhaseTail {
   static constexpr size_t kOutputs = 1;
   static constexpr int kFirst = 37, kLookback = 63;
   static constexpr bool kHistory = true;
+  static constexpr bool kDft = true;
   static double rad2deg() { return hilbert::rad2deg_ht(); }
   double phase = 0.0;
-  template <int Even>
-  inline void bar(const hilbert::Engine<kHistory>& e, const double*, long long, double* out) {
-    double re, im;
-    hilbert::dft(e.smooth.newest(), hilbert::dc_period_int(e.smooth_period), &re, &im);
-    phase = hilbert::dc_phase(phase, re, im, e.smooth_period, hilbert::rad2deg_ht());
+  inline void bar(const hilbert::BarView& v, const double*, long long, double* out) {
+    phase = hilbert::dc_phase(phase, v.dft_re, v.dft_im, v.smooth_period, hilbert::rad2deg_ht());
     out[0] = phase;
   }
 };

@@ -11,11 +11,11 @@ struct PhasorTail {
   static constexpr size_t kOutputs = 2;
   static constexpr int kFirst = 12, kLookback = 32;
   static constexpr bool kHistory = false;
+  static constexpr bool kDft = false;
   static double rad2deg() { return hilbert::rad2deg_mama(); }
-  template <int Even>
-  inline void bar(const hilbert::Engine<kHistory>& e, const double*, long long, double* out) {
-    out[0] = e.core.i1;
-    out[1] = e.core.q1;
+  inline void bar(const hilbert::BarView& v, const double*, long long, double* out) {
+    out[0] = v.i1;
+    out[1] = v.q1;
   }
 };
 

@@ -11,12 +11,11 @@ struct TrendlineTail {
   static constexpr size_t kOutputs = 1;
   static constexpr int kFirst = 37, kLookback = 63;
   static constexpr bool kHistory = false;
+  static constexpr bool kDft = false;
   static double rad2deg() { return hilbert::rad2deg_ht(); }
   hilbert::TrendlineCalc line;
-  template <int Even>
-  inline void bar(const hilbert::Engine<kHistory>& e, const double* newest_input, long long t,
-                  double* out) {
-    out[0] = line.step(newest_input, hilbert::dc_period_int(e.smooth_period), t);
+  inline void bar(const hilbert::BarView& v, const double* newest_input, long long t, double* out) {
+    out[0] = line.step(newest_input, hilbert::dc_period_int(v.smooth_period), t);
   }
 };
 

@@ -13,21 +13,18 @@ struct TrendModeTail {
   static constexpr size_t kOutputs = 1;
   static constexpr int kFirst = 37, kLookback = 63;
   static constexpr bool kHistory = true;
+  static constexpr bool kDft = true;
   static double rad2deg() { return hilbert::rad2deg_ht(); }
   double deg2rad = hilbert::deg2rad_ht();
   double phase = 0.0, sine = 0.0, lead_sine = 0.0;
   int days_in_trend = 0;
   hilbert::TrendlineCalc line;
 
-  template <int Even>
-  inline void bar(const hilbert::Engine<kHistory>& e, const double* newest_input, long long t,
-                  double* out) {
-    const double sp = e.smooth_period;
+  inline void bar(const hilbert::BarView& v, const double* newest_input, long long t, double* out) {
+    const double sp = v.smooth_period;
     const int p = hilbert::dc_period_int(sp);
     const double prev_phase = phase;
-    double re, im;
-    hilbert::dft(e.smooth.newest(), p, &re, &im);
-    phase = hilbert::dc_phase(phase, re, im, sp, hilbert::rad2deg_ht());
+    phase = hilbert::dc_phase(phase, v.dft_re, v.dft_im, sp, hilbert::rad2deg_ht());
     const double prev_sine = sine, prev_lead_sine = lead_sine;
     sine = std::sin(phase * deg2rad);
     lead_sine = std::sin((phase + 45) * deg2rad);
@@ -42,10 +39,8 @@ struct TrendModeTail {
     days_in_trend++;
     if (days_in_trend < (0.5 * sp)) trend = 0;
     const double dphase = phase - prev_phase;
-    if ((sp != 0.0) && ((dphase > (0.67 * 360.0 / sp)) && (dphase < (1.5 * 360.0 / sp))))
-      trend = 0;
-    if ((trendline != 0.0) && (std::fabs((e.smoothed - trendline) / trendline) >= 0.015))
-      trend = 1;
+    if ((sp != 0.0) && ((dphase > (0.67 * 360.0 / sp)) && (dphase < (1.5 * 360.0 / sp)))) trend = 0;
+    if ((trendline != 0.0) && (std::fabs((v.smoothed - trendline) / trendline) >= 0.015)) trend = 1;
     out[0] = double(trend);
   }
 };

@@ -160,9 +160,21 @@ Status register_mama(Registry& r) {
   s.title = "MESA Adaptive Moving Average";
   s.inputs = {InputKind::kReal};
   s.params = {
-      ParamSpec{"fast_limit", {"fastlimit"}, "optInFastLimit", ParamType::kReal, 0.5, 0.01, 0.99,
+      ParamSpec{"fast_limit",
+                {"fastlimit"},
+                "optInFastLimit",
+                ParamType::kReal,
+                0.5,
+                0.01,
+                0.99,
                 "upper limit of the adaptive factor alpha"},
-      ParamSpec{"slow_limit", {"slowlimit"}, "optInSlowLimit", ParamType::kReal, 0.05, 0.01, 0.99,
+      ParamSpec{"slow_limit",
+                {"slowlimit"},
+                "optInSlowLimit",
+                ParamType::kReal,
+                0.05,
+                0.01,
+                0.99,
                 "lower limit of the adaptive factor alpha"},
   };
   s.outputs = {"mama", "fama"};
@@ -175,8 +187,9 @@ Status register_mama(Registry& r) {
       "[slow_limit, fast_limit]. MAMA = alpha·price + (1−alpha)·MAMA₋₁ and FAMA = "
       "(alpha/2)·MAMA + (1−alpha/2)·FAMA₋₁, both started at 0 at bar 12 (TA-Lib's seeding); "
       "output from bar 32.";
-  s.source = "John Ehlers, \"MESA Adaptive Moving Averages\", Stocks & Commodities (2001); "
-             "TA-Lib TA_MAMA conventions.";
+  s.source =
+      "John Ehlers, \"MESA Adaptive Moving Averages\", Stocks & Commodities (2001); "
+      "TA-Lib TA_MAMA conventions.";
   s.core = false;
   return r.add(std::move(s));
 }

@@ -21,14 +21,19 @@ struct State {
   }
 };
 
+// Rows [begin, end) of out = F(in...).
+template <size_t N, Fn<N> F>
+inline void apply_rows(const double* const* in, size_t begin, size_t end, double* __restrict y) {
+  double v[N];
+  for (size_t i = begin; i < end; ++i) {
+    for (size_t k = 0; k < N; ++k) v[k] = in[k][i];
+    y[i - begin] = F(v);
+  }
+}
+
 template <size_t N, Fn<N> F>
 void batch(const double* const* in, size_t n, const Params&, double* const* out) {
-  double* __restrict y = out[0];
-  double v[N];
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t k = 0; k < N; ++k) v[k] = in[k][i];
-    y[i] = F(v);
-  }
+  apply_rows<N, F>(in, 0, n, out[0]);
 }
 
 inline int lookback(const Params&) { return 0; }

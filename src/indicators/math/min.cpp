@@ -19,7 +19,7 @@ Status register_min(Registry& r) {
   s.stream = make_state_stream<extreme::State<extreme::kMinValue>>;
   s.definition = "Lowest value of the last `period` values. NaN values are skipped as TA-Lib skips them (a NaN that starts one of TA-Lib's window rescans shows for one bar).";
   s.source = "TA-Lib TA_MIN conventions.";
-  s.core = true;
+  s.core = false;  // in the speed table, but not one of the 52 (INVENTORY.md)
   return r.add(std::move(s));
 }
 

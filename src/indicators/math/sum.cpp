@@ -70,7 +70,7 @@ Status register_sum(Registry& r) {
       "Sum of the last `period` values, kept as TA-Lib's running sum (add the newest value, "
       "emit, subtract the oldest).";
   s.source = "TA-Lib TA_SUM conventions.";
-  s.core = true;
+  s.core = false;  // in the speed table, but not one of the 52 (INVENTORY.md)
   return r.add(std::move(s));
 }
 

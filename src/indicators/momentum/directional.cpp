@@ -4,6 +4,7 @@
 // for bit.
 #include "indicators/momentum/directional.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "indicators/momentum/momentum_core.h"
@@ -13,8 +14,14 @@ namespace nocode::indicators::momentum {
 namespace {
 
 inline double di_value(double dm_sum, double tr_sum) {
-  return ta_is_zero(tr_sum) ? 0.0 : 100.0 * (dm_sum / tr_sum);
+  const double q = 100.0 * (dm_sum / tr_sum);
+  return ta_is_zero(tr_sum) ? 0.0 : q;
 }
+
+// Block size of the batch loops: the Wilder chains run first over a block,
+// storing the sums; the divisions then run over the block as vectorisable
+// loops (the divider is the bottleneck when fed one value per bar).
+constexpr size_t kBlock = 256;
 inline double adx_smooth(double adx, double omk, double inv, double dx) {
   return std::fma(adx, omk, dx * inv);
 }
@@ -187,11 +194,19 @@ void di_batch_impl(const double* const* in, size_t n, const Params& p, double* c
   const double *h = in[0], *l = in[1], *c = in[2];
   double sum = kPlus ? st.core.plus : st.core.minus, tr_sum = st.core.range;
   const double omk = st.core.omk;
-  for (; i < n; ++i) {
-    const DirectionalMove dm = directional_move(h[i], l[i], h[i - 1], l[i - 1]);
-    sum = wilder_smooth(sum, omk, kPlus ? dm.plus : dm.minus);
-    tr_sum = wilder_smooth(tr_sum, omk, true_range(h[i], l[i], c[i - 1]));
-    y[i] = di_value(sum, tr_sum);
+  double db[kBlock], tb[kBlock];
+  for (size_t start = i; start < n; start += kBlock) {
+    const size_t m = std::min(kBlock, n - start);
+    for (size_t j = 0; j < m; ++j) {
+      const size_t k = start + j;
+      const DirectionalMove dm = directional_move(h[k], l[k], h[k - 1], l[k - 1]);
+      sum = wilder_smooth(sum, omk, kPlus ? dm.plus : dm.minus);
+      tr_sum = wilder_smooth(tr_sum, omk, true_range(h[k], l[k], c[k - 1]));
+      db[j] = sum;
+      tb[j] = tr_sum;
+    }
+    double* o = y + start;
+    for (size_t j = 0; j < m; ++j) o[j] = di_value(db[j], tb[j]);
   }
 }
 
@@ -208,6 +223,23 @@ inline void sums_step(Sums& s, double omk, const double* h, const double* l, con
   s.tr = wilder_smooth(s.tr, omk, tr);
 }
 
+// One block of DX values: the Wilder sums (scalar chains), then DX and its
+// validity for every bar of the block in a vectorisable loop.
+struct DxBlock {
+  double plus[kBlock], minus[kBlock], tr[kBlock], dx[kBlock];
+  bool ok[kBlock];
+  inline void fill(Sums& s, double omk, const double* h, const double* l, const double* c,
+                   size_t start, size_t m) {
+    for (size_t j = 0; j < m; ++j) {
+      sums_step(s, omk, h, l, c, start + j);
+      plus[j] = s.plus;
+      minus[j] = s.minus;
+      tr[j] = s.tr;
+    }
+    for (size_t j = 0; j < m; ++j) ok[j] = dx_value(plus[j], minus[j], tr[j], &dx[j]);
+  }
+};
+
 void dx_batch_impl(const double* const* in, size_t n, const Params& p, double* const* out) {
   double* y = out[0];
   const size_t lookback = size_t(dx_lookback(p));
@@ -218,11 +250,14 @@ void dx_batch_impl(const double* const* in, size_t n, const Params& p, double* c
   Sums s{st.core.plus, st.core.minus, st.core.range};
   const double omk = st.core.omk;
   double last = st.last;
-  for (; i < n; ++i) {
-    sums_step(s, omk, h, l, c, i);
-    double dx;
-    if (dx_value(s.plus, s.minus, s.tr, &dx)) last = dx;
-    y[i] = last;
+  DxBlock b;
+  for (size_t start = i; start < n; start += kBlock) {
+    const size_t m = std::min(kBlock, n - start);
+    b.fill(s, omk, h, l, c, start, m);
+    for (size_t j = 0; j < m; ++j) {
+      if (b.ok[j]) last = b.dx[j];
+      y[start + j] = last;
+    }
   }
 }
 
@@ -236,11 +271,15 @@ void adx_batch_impl(const double* const* in, size_t n, const Params& p, double* 
   Sums s{st.core.plus, st.core.minus, st.core.range};
   const double omk = st.core.omk, aomk = st.omk, inv = st.inv;
   double adx = st.adx;
-  for (; i < n; ++i) {
-    sums_step(s, omk, h, l, c, i);
-    double dx;
-    if (dx_value(s.plus, s.minus, s.tr, &dx)) adx = adx_smooth(adx, aomk, inv, dx);
-    y[i] = adx;
+  DxBlock b;
+  for (size_t start = i; start < n; start += kBlock) {
+    const size_t m = std::min(kBlock, n - start);
+    b.fill(s, omk, h, l, c, start, m);
+    for (size_t j = 0; j < m; ++j) {
+      const double next = adx_smooth(adx, aomk, inv, b.dx[j]);
+      adx = b.ok[j] ? next : adx;
+      y[start + j] = adx;
+    }
   }
 }
 }  // namespace

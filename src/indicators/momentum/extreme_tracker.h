@@ -194,8 +194,10 @@ class ExtremeScan {
         // Without NaN, TA-Lib's value is always the window's extreme, so
         // cur_v needs no chain; only the index (whose tie choice can differ
         // from wi) is carried.
-        const bool today_wins = as_good(v, cur_v);
-        cur_i = select_i(expired, wi, select_i(today_wins, int64_t(i), cur_i));
+        // cur_v is the previous row's window extreme (no chain); the index
+        // chain is two conditional moves: today's row is newer than cur_i.
+        const int64_t cand = as_good(v, cur_v) ? int64_t(i) : cur_i;
+        cur_i = expired ? wi : cand;
         cur_v = wv;
       } else {
         if (expired && x[trailing] != x[trailing]) {

@@ -93,9 +93,11 @@ struct RsiCore {
   inline double smooth(double avg, double x) const {
     return div_by_const(avg * pm1 + x, dp, rdp);
   }
+  // The quotient is computed unconditionally so loops of this vectorise.
   static inline double value(double gain, double loss) {
     const double s = gain + loss;
-    return ta_is_zero(s) ? 0.0 : 100.0 * (gain / s);
+    const double q = 100.0 * (gain / s);
+    return ta_is_zero(s) ? 0.0 : q;
   }
 
   int period;
@@ -112,13 +114,24 @@ inline void rsi_series(const double* x, size_t n, int period, double* r) {
   RsiCore c(period);
   for (size_t i = 0; i <= rp; ++i) c.step(x[i], &r[i]);
   double gain = c.gain, loss = c.loss;
-  for (size_t i = rp + 1; i < n; ++i) {
-    const double d = x[i] - x[i - 1];
-    const double g = std::max(d, 0.0);
-    const double l = std::max(-d, 0.0);
-    gain = c.smooth(gain, g);
-    loss = c.smooth(loss, l);
-    r[i] = RsiCore::value(gain, loss);
+  // Blocks: the two smoothing chains, then the output divisions in a
+  // vectorisable loop (off the chains' critical path and 4-8 lanes at once).
+  constexpr size_t kBlock = 256;
+  double gb[kBlock], lb[kBlock];
+  for (size_t start = rp + 1; start < n; start += kBlock) {
+    const size_t m = std::min(kBlock, n - start);
+    for (size_t j = 0; j < m; ++j) {
+      const size_t i = start + j;
+      const double d = x[i] - x[i - 1];
+      const double g = std::max(d, 0.0);
+      const double l = std::max(-d, 0.0);
+      gain = c.smooth(gain, g);
+      loss = c.smooth(loss, l);
+      gb[j] = gain;
+      lb[j] = loss;
+    }
+    double* out = r + start;
+    for (size_t j = 0; j < m; ++j) out[j] = RsiCore::value(gb[j], lb[j]);
   }
 }
 
@@ -138,12 +151,13 @@ inline DirectionalMove directional_move(double high, double low, double prev_hig
                                         double prev_low) {
   const double diff_p = high - prev_high;
   const double diff_m = prev_low - low;
-  // Non-short-circuit '&' so the compiler emits compare masks, not branches.
-  const bool plus = (diff_p > 0) & (diff_p > diff_m);
-  const bool minus = (diff_m > 0) & (diff_p < diff_m);
+  // diff_p > 0 && diff_p > diff_m  <=>  diff_p > max(diff_m, 0), NaN included
+  // (std::max(a, b) is (a < b) ? b : a, so a NaN diff_m stays NaN and the
+  // comparison fails as in TA-Lib). One comparison per side lets the
+  // compiler emit a compare mask instead of (mispredicted) branches.
   DirectionalMove dm;
-  dm.plus = plus ? diff_p : 0.0;
-  dm.minus = minus ? diff_m : 0.0;
+  dm.plus = diff_p > std::max(diff_m, 0.0) ? diff_p : 0.0;
+  dm.minus = diff_m > std::max(diff_p, 0.0) ? diff_m : 0.0;
   return dm;
 }
 
@@ -220,13 +234,12 @@ inline DiPair di_pair(double plus_dm, double minus_dm, double tr) {
 
 // DX from the two DIs, and whether TA-Lib would produce one (TR and the DI sum
 // not ~0). dx = 100*(|-DI - +DI| / (-DI + +DI)).
+// Branch-free (vectorisable) form: always computes the quotient.
 inline bool dx_value(double plus_dm, double minus_dm, double tr, double* dx) {
-  if (ta_is_zero(tr)) return false;
   const DiPair di = di_pair(plus_dm, minus_dm, tr);
   const double sum = di.minus + di.plus;
-  if (ta_is_zero(sum)) return false;
   *dx = 100.0 * (std::fabs(di.minus - di.plus) / sum);
-  return true;
+  return !ta_is_zero(tr) & !ta_is_zero(sum);
 }
 
 // ---------------------------------------------------------------------------

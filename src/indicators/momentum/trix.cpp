@@ -4,7 +4,11 @@
 // same seeds, and each update as fma(prev, 1−k, k·x) instead of TA-Lib's
 // (x − prev)·k + prev: one 4-cycle FMA on each stage's dependency chain
 // instead of a subtract-multiply-add. The EMA is contractive, so the stages
-// stay within a few ulps of TA-Lib's.
+// stay within a few ulps of TA-Lib's; the final E3/E3[t−1] − 1 cancels and
+// magnifies that to ~1e-11 relative on real data (4e-10 at worst seen, on a
+// 20000-bar mean-reverting walk with p = 200), inside the 1e-9 parity bound.
+// TA-Lib's own TRIX(1) is broken (its EMA lookback rejects period 1, so it
+// starts at row 0 and reads past its buffer); ours gives ROC(1) there.
 #include <cmath>
 
 #include "indicators/common_params.h"

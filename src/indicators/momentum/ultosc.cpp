@@ -117,6 +117,9 @@ struct UltoscState {
   double prev_close = 0;
 };
 
+// The longest period. (TA-Lib's lookback for ULTOSC(1,1,1) comes out as 0
+// because its SMA lookback rejects period 1, and its row 0 then reads
+// close[−1]; from row 1 on the two agree.)
 int ultosc_lookback(const Params& p) {
   return std::max({p.integer(0), p.integer(1), p.integer(2)});
 }

@@ -44,11 +44,11 @@ enum SettingType {
 };
 
 inline constexpr Setting kSettings[kSettingCount] = {
-    {RangeType::kRealBody, 10, 1.0},  {RangeType::kRealBody, 10, 3.0},
-    {RangeType::kRealBody, 10, 1.0},  {RangeType::kHighLow, 10, 0.1},
-    {RangeType::kRealBody, 0, 1.0},   {RangeType::kRealBody, 0, 2.0},
-    {RangeType::kShadows, 10, 1.0},   {RangeType::kHighLow, 10, 0.1},
-    {RangeType::kHighLow, 5, 0.2},    {RangeType::kHighLow, 5, 0.6},
+    {RangeType::kRealBody, 10, 1.0}, {RangeType::kRealBody, 10, 3.0},
+    {RangeType::kRealBody, 10, 1.0}, {RangeType::kHighLow, 10, 0.1},
+    {RangeType::kRealBody, 0, 1.0},  {RangeType::kRealBody, 0, 2.0},
+    {RangeType::kShadows, 10, 1.0},  {RangeType::kHighLow, 10, 0.1},
+    {RangeType::kHighLow, 5, 0.2},   {RangeType::kHighLow, 5, 0.6},
     {RangeType::kHighLow, 5, 0.05},
 };
 
@@ -249,8 +249,14 @@ inline const char* kSettingsNote =
 
 // The penetration parameter of the star patterns (TA-Lib optInPenetration).
 inline ParamSpec penetration_param(double default_value) {
-  return ParamSpec{"penetration", {}, "optInPenetration", ParamType::kReal, default_value, 0,
-                   3e37, "fraction of the first candle's real body the last close must reach into"};
+  return ParamSpec{"penetration",
+                   {},
+                   "optInPenetration",
+                   ParamType::kReal,
+                   default_value,
+                   0,
+                   3e37,
+                   "fraction of the first candle's real body the last close must reach into"};
 }
 
 }  // namespace nocode::indicators::candle

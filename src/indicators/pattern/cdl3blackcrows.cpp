@@ -49,8 +49,9 @@ Status register_cdl3blackcrows(Registry& r) {
       "with a very short lower shadow and opening within the previous black body, the first "
       "closing under the white candle's high; else 0." +
       std::string(kSettingsNote);
-  s.source = "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib "
-             "TA_CDL3BLACKCROWS conventions.";
+  s.source =
+      "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib "
+      "TA_CDL3BLACKCROWS conventions.";
   return r.add(std::move(s));
 }
 

@@ -51,10 +51,8 @@ struct ThreeWhiteSoldiers {
             upper_shadow(b, 1) < svs1.avg(b) && color(b, 0) == 1 &&
             upper_shadow(b, 0) < svs0.avg(b) && b.c(0) > b.c(1) && b.c(1) > b.c(2) &&
             b.o(1) > b.o(2) && b.o(1) <= b.c(2) + near2.avg(b) && b.o(0) > b.o(1) &&
-            b.o(0) <= b.c(1) + near1.avg(b) &&
-            real_body(b, 1) > real_body(b, 2) - far2.avg(b) &&
-            real_body(b, 0) > real_body(b, 1) - far1.avg(b) &&
-            real_body(b, 0) > body_short.avg(b))
+            b.o(0) <= b.c(1) + near1.avg(b) && real_body(b, 1) > real_body(b, 2) - far2.avg(b) &&
+            real_body(b, 0) > real_body(b, 1) - far1.avg(b) && real_body(b, 0) > body_short.avg(b))
                ? 100.0
                : 0.0;
   }
@@ -70,8 +68,9 @@ Status register_cdl3whitesoldiers(Registry& r) {
       "upper shadow, each opening above the previous open and at most near the previous close, "
       "no body far shorter than the one before, and the last body not short; else 0." +
       std::string(kSettingsNote);
-  s.source = "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib "
-             "TA_CDL3WHITESOLDIERS conventions.";
+  s.source =
+      "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib "
+      "TA_CDL3WHITESOLDIERS conventions.";
   return r.add(std::move(s));
 }
 

@@ -30,11 +30,13 @@ struct Doji {
 
 Status register_cdldoji(Registry& r) {
   IndicatorSpec s = candle_spec<Doji>("cdldoji", "CDLDOJI", "Doji");
-  s.definition = "+100 when the candle's real body is at most 10 % of the average high-low "
-                 "range of the previous 10 candles (open ≈ close), else 0." +
-                 std::string(kSettingsNote);
-  s.source = "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib TA_CDLDOJI "
-             "conventions.";
+  s.definition =
+      "+100 when the candle's real body is at most 10 % of the average high-low "
+      "range of the previous 10 candles (open ≈ close), else 0." +
+      std::string(kSettingsNote);
+  s.source =
+      "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib TA_CDLDOJI "
+      "conventions.";
   return r.add(std::move(s));
 }
 

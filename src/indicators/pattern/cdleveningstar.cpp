@@ -30,8 +30,7 @@ struct EveningStar {
   // Cheap tests first, averages only for candidates (same conjunction).
   template <class B>
   double eval(const B& b) const {
-    const bool candidate = (color(b, 2) == 1) & (color(b, 0) == -1) &
-                           real_body_gap_up(b, 1, 2) &
+    const bool candidate = (color(b, 2) == 1) & (color(b, 0) == -1) & real_body_gap_up(b, 1, 2) &
                            (b.c(0) < b.c(2) - real_body(b, 2) * penetration);
     if (!candidate) return 0.0;
     return (real_body(b, 2) > body_long.avg(b) && real_body(b, 1) <= body_short.avg(b) &&
@@ -44,16 +43,16 @@ struct EveningStar {
 }  // namespace
 
 Status register_cdleveningstar(Registry& r) {
-  IndicatorSpec s =
-      candle_spec<EveningStar>("cdleveningstar", "CDLEVENINGSTAR", "Evening Star");
+  IndicatorSpec s = candle_spec<EveningStar>("cdleveningstar", "CDLEVENINGSTAR", "Evening Star");
   s.params = {penetration_param(0.3)};
   s.definition =
       "−100 when a long white candle is followed by a short-bodied candle whose body gaps up, "
       "then by a black candle whose body is not short and that closes below the first close "
       "minus `penetration` × the first body; else 0. No trend condition." +
       std::string(kSettingsNote);
-  s.source = "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib "
-             "TA_CDLEVENINGSTAR conventions.";
+  s.source =
+      "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib "
+      "TA_CDLEVENINGSTAR conventions.";
   return r.add(std::move(s));
 }
 

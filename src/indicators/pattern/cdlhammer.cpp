@@ -52,8 +52,9 @@ Status register_cdlhammer(Registry& r) {
       "short upper shadow, and its body's bottom is at or near the previous candle's low; else "
       "0. No trend condition." +
       std::string(kSettingsNote);
-  s.source = "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib TA_CDLHAMMER "
-             "conventions.";
+  s.source =
+      "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib TA_CDLHAMMER "
+      "conventions.";
   return r.add(std::move(s));
 }
 

@@ -43,8 +43,9 @@ Status register_cdlharami(Registry& r) {
       "candle, −100 after a white one; ±80 when the bodies share one end; else 0. No trend "
       "condition." +
       std::string(kSettingsNote);
-  s.source = "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib TA_CDLHARAMI "
-             "conventions.";
+  s.source =
+      "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib TA_CDLHARAMI "
+      "conventions.";
   return r.add(std::move(s));
 }
 

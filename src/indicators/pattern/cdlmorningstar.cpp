@@ -31,8 +31,7 @@ struct MorningStar {
   // divisions) only for candidates; a conjunction, so the answer is TA-Lib's.
   template <class B>
   double eval(const B& b) const {
-    const bool candidate = (color(b, 2) == -1) & (color(b, 0) == 1) &
-                           real_body_gap_down(b, 1, 2) &
+    const bool candidate = (color(b, 2) == -1) & (color(b, 0) == 1) & real_body_gap_down(b, 1, 2) &
                            (b.c(0) > b.c(2) + real_body(b, 2) * penetration);
     if (!candidate) return 0.0;
     return (real_body(b, 2) > body_long.avg(b) && real_body(b, 1) <= body_short.avg(b) &&
@@ -45,17 +44,17 @@ struct MorningStar {
 }  // namespace
 
 Status register_cdlmorningstar(Registry& r) {
-  IndicatorSpec s =
-      candle_spec<MorningStar>("cdlmorningstar", "CDLMORNINGSTAR", "Morning Star");
+  IndicatorSpec s = candle_spec<MorningStar>("cdlmorningstar", "CDLMORNINGSTAR", "Morning Star");
   s.params = {penetration_param(0.3)};
   s.definition =
       "+100 when a long black candle is followed by a short-bodied candle whose body gaps down, "
       "then by a white candle whose body is not short and that closes above the first close "
       "plus `penetration` × the first body; else 0. No trend condition." +
       std::string(kSettingsNote);
-  s.source = "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib "
-             "TA_CDLMORNINGSTAR conventions.";
-  s.core = true;  // per the task brief (speed-table set); INVENTORY.md's bold 52 omit it
+  s.source =
+      "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib "
+      "TA_CDLMORNINGSTAR conventions.";
+  s.core = false;  // not one of TA-Lib's core 52 (INVENTORY.md); benchmarked as an extra row
   return r.add(std::move(s));
 }
 

@@ -9,10 +9,9 @@ namespace {
 using namespace candle;
 
 struct ShootingStar {
-  static constexpr int kLookback =
-      max_int(max_int(avg_period(kBodyShort), avg_period(kShadowLong)),
-              avg_period(kShadowVeryShort)) +
-      1;
+  static constexpr int kLookback = max_int(max_int(avg_period(kBodyShort), avg_period(kShadowLong)),
+                                           avg_period(kShadowVeryShort)) +
+                                   1;
   explicit ShootingStar(const Params&) {}
   Total<kBodyShort, 0> body;
   Total<kShadowLong, 0> shadow_long;
@@ -41,13 +40,15 @@ struct ShootingStar {
 }  // namespace
 
 Status register_cdlshootingstar(Registry& r) {
-  IndicatorSpec s = candle_spec<ShootingStar>("cdlshootingstar", "CDLSHOOTINGSTAR", "Shooting Star");
+  IndicatorSpec s =
+      candle_spec<ShootingStar>("cdlshootingstar", "CDLSHOOTINGSTAR", "Shooting Star");
   s.definition =
       "−100 when the candle has a short real body that gaps up from the previous body, an upper "
       "shadow longer than the body and a very short lower shadow; else 0." +
       std::string(kSettingsNote);
-  s.source = "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib "
-             "TA_CDLSHOOTINGSTAR conventions.";
+  s.source =
+      "Steve Nison, Japanese Candlestick Charting Techniques (1991); TA-Lib "
+      "TA_CDLSHOOTINGSTAR conventions.";
   return r.add(std::move(s));
 }
 

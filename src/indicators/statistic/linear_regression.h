@@ -43,7 +43,7 @@ struct Consts {
 };
 
 // Bars between exact recomputations of the sums.
-inline int reanchor_interval(int period) { return period < 32 ? 32 : period; }
+inline int reanchor_interval(int period) { return period; }
 
 // Sums recomputed from the window x[0..p) (oldest first, weight = age). Four
 // interleaved partial sums keep the dependency chains short; the result
