@@ -39,12 +39,14 @@ void aroon_batch(const double* const* in, size_t n, const Params& p, double* con
   double* down = out[0];
   double* up = out[1];
   fill_warmup(out, 2, n, size_t(period));
-  scan_extremes<false, true>(in[1], n, period + 1, [down, factor, period](size_t i, int64_t idx, double) {
-    down[i] = factor * double(period - (int64_t(i) - idx));
-  });
-  scan_extremes<true, true>(in[0], n, period + 1, [up, factor, period](size_t i, int64_t idx, double) {
-    up[i] = factor * double(period - (int64_t(i) - idx));
-  });
+  scan_extremes<false, true>(in[1], n, period + 1,
+                             [down, factor, period](size_t i, int64_t idx, double) {
+                               down[i] = factor * double(period - (int64_t(i) - idx));
+                             });
+  scan_extremes<true, true>(in[0], n, period + 1,
+                            [up, factor, period](size_t i, int64_t idx, double) {
+                              up[i] = factor * double(period - (int64_t(i) - idx));
+                            });
 }
 
 }  // namespace
@@ -66,8 +68,9 @@ Status register_aroon(Registry& r) {
       "the lowest low)/p over a window of the last **p+1** bars. As in TA-Lib, equal extremes "
       "count from the most recent one (a flat window gives 100 for both), and the outputs come "
       "in the order (down, up).";
-  s.source = "Tushar Chande, \"A Time Price Oscillator\", Technical Analysis of Stocks & "
-             "Commodities (1995); TA-Lib TA_AROON conventions.";
+  s.source =
+      "Tushar Chande, \"A Time Price Oscillator\", Technical Analysis of Stocks & "
+      "Commodities (1995); TA-Lib TA_AROON conventions.";
   s.core = true;
   return r.add(std::move(s));
 }

@@ -48,8 +48,9 @@ Status register_bop(Registry& r) {
   s.definition =
       "(close − open)/(high − low) for each bar, from −1 to 1. As in TA-Lib the value is 0 "
       "when high − low is zero or negative (below 1e-14).";
-  s.source = "Igor Livshin, \"Balance of Market Power\", Technical Analysis of Stocks & "
-             "Commodities (2001); TA-Lib TA_BOP conventions.";
+  s.source =
+      "Igor Livshin, \"Balance of Market Power\", Technical Analysis of Stocks & "
+      "Commodities (2001); TA-Lib TA_BOP conventions.";
   s.core = true;
   return r.add(std::move(s));
 }

@@ -119,10 +119,12 @@ Status register_cmo(Registry& r) {
   s.definition =
       "100·(G − L)/(G + L), where G and L are the Wilder-smoothed gains and losses of the "
       "bar-to-bar changes (seeded with the mean of the first `period` changes, then "
-      "`(prev·(p−1) + x)/p`, run as one fused multiply-add), as TA-Lib computes it; plain window sums (Chande's original, "
+      "`(prev·(p−1) + x)/p`, run as one fused multiply-add), as TA-Lib computes it; plain window "
+      "sums (Chande's original, "
       "Tulip) give different values. 0 when G + L is within 1e-14 of zero.";
-  s.source = "Tushar Chande & Stanley Kroll, The New Technical Trader (1994); TA-Lib TA_CMO "
-             "conventions.";
+  s.source =
+      "Tushar Chande & Stanley Kroll, The New Technical Trader (1994); TA-Lib TA_CMO "
+      "conventions.";
   s.core = true;
   return r.add(std::move(s));
 }

@@ -78,8 +78,10 @@ class ExtremeTracker {
   // Whether the deque's newest value `back` can never again be the extreme
   // a rescan finds, now that `x` arrived.
   static bool evicts(double back, double x) {
-    if constexpr (kMax) return kLatestOnRescan ? back <= x : back < x;
-    else return kLatestOnRescan ? back >= x : back > x;
+    if constexpr (kMax)
+      return kLatestOnRescan ? back <= x : back < x;
+    else
+      return kLatestOnRescan ? back >= x : back > x;
   }
 
   int window_;
@@ -118,109 +120,111 @@ class ExtremeScan {
     int64_t cur_i = cur_i_;
     double cur_v = cur_v_;
     bool prev_clean = prev_clean_;
-  // Strictly better / at least as good, in the tracked direction (NaN never is).
-  auto better = [](double a, double b) { return kMax ? a > b : a < b; };
-  auto as_good = [](double a, double b) { return kMax ? a >= b : a <= b; };
-  // The running extreme value as one min/max instruction (NaN v keeps b;
-  // between equal values the choice is invisible: only the index carries
-  // the tie rule).
-  auto pick = [](double v, double b) { return kMax ? (v > b ? v : b) : (v < b ? v : b); };
-  auto has_nan = [x](size_t from, size_t to) {
-    bool any = false;
-    for (size_t i = from; i < to; ++i) any |= x[i] != x[i];
-    return any;
-  };
+    // Strictly better / at least as good, in the tracked direction (NaN never is).
+    auto better = [](double a, double b) { return kMax ? a > b : a < b; };
+    auto as_good = [](double a, double b) { return kMax ? a >= b : a <= b; };
+    // The running extreme value as one min/max instruction (NaN v keeps b;
+    // between equal values the choice is invisible: only the index carries
+    // the tie rule).
+    auto pick = [](double v, double b) { return kMax ? (v > b ? v : b) : (v < b ? v : b); };
+    auto has_nan = [x](size_t from, size_t to) {
+      bool any = false;
+      for (size_t i = from; i < to; ++i) any |= x[i] != x[i];
+      return any;
+    };
 
-  // One block of rows [b, e). kClean: no NaN in it nor in the block before,
-  // so no comparison meets a NaN and everything runs on conditional moves.
-  auto block = [&]<bool kClean>(size_t b, size_t e) {
-    if (b >= w) {  // suffix extremes of the previous block
-      size_t j = w - 1;
-      double bv = x[b - 1];
-      int64_t bi = int64_t(b - 1);
-      if constexpr (!kClean) {
-        if (bv != bv) bi = -1;
-      }
-      suf_v[j] = bv;
-      suf_i[j] = bi;
-      while (j-- > 0) {
-        const double v = x[b - w + j];
-        // Backwards, a tie replaces the best only when earliest ties win.
-        bool take = kLatestOnRescan ? better(v, bv) : as_good(v, bv);
-        if constexpr (!kClean) take = take | ((bi < 0) & (v == v));
-        bi = select_i(take, int64_t(b - w + j), bi);
-        bv = kClean ? pick(v, bv) : select_d(take, v, bv);
+    // One block of rows [b, e). kClean: no NaN in it nor in the block before,
+    // so no comparison meets a NaN and everything runs on conditional moves.
+    auto block = [&]<bool kClean>(size_t b, size_t e) {
+      if (b >= w) {  // suffix extremes of the previous block
+        size_t j = w - 1;
+        double bv = x[b - 1];
+        int64_t bi = int64_t(b - 1);
+        if constexpr (!kClean) {
+          if (bv != bv) bi = -1;
+        }
         suf_v[j] = bv;
         suf_i[j] = bi;
-      }
-    }
-    double pv = x[b];
-    int64_t pi = int64_t(b);
-    if constexpr (!kClean) {
-      if (pv != pv) pi = -1;
-    }
-    for (size_t i = b; i < e; ++i) {
-      const double v = x[i];
-      if (i != b) {
-        bool take = kLatestOnRescan ? as_good(v, pv) : better(v, pv);
-        if constexpr (!kClean) take = take | ((pi < 0) & (v == v));
-        pi = select_i(take, int64_t(i), pi);
-        pv = kClean ? pick(v, pv) : select_d(take, v, pv);
-      }
-      if (i + 1 < w) continue;
-      const size_t trailing = i + 1 - w;
-      // What a rescan of the window finds (the prefix alone if the window is
-      // exactly this block).
-      double wv = pv;
-      int64_t wi = pi;
-      if (trailing != b) {
-        const size_t k = trailing - (b - w);
-        const double av = suf_v[k];
-        const int64_t ai = suf_i[k];
-        bool use_a = kLatestOnRescan ? better(av, pv) : as_good(av, pv);
-        if constexpr (!kClean) use_a = (pi < 0) | ((ai >= 0) & use_a);
-        wv = select_d(use_a, av, pv);
-        wi = select_i(use_a, ai, pi);
-      }
-      // TA-Lib's own state: rescan when its extreme left the window (a NaN
-      // first bar then wins), else take today's bar if at least as extreme.
-      const bool expired = cur_i < int64_t(trailing);
-      if constexpr (kClean && kLatestOnRescan) {
-        // Without NaN, TA-Lib's (index, value) is the window's latest extreme.
-        (void)expired;
-        cur_i = wi;
-        cur_v = wv;
-      } else if constexpr (kClean) {
-        // Without NaN, TA-Lib's value is always the window's extreme, so
-        // cur_v needs no chain; only the index (whose tie choice can differ
-        // from wi) is carried.
-        // cur_v is the previous row's window extreme (no chain); the index
-        // chain is two conditional moves: today's row is newer than cur_i.
-        const int64_t cand = as_good(v, cur_v) ? int64_t(i) : cur_i;
-        cur_i = expired ? wi : cand;
-        cur_v = wv;
-      } else {
-        if (expired && x[trailing] != x[trailing]) {
-          wi = int64_t(trailing);
-          wv = kNaN;
+        while (j-- > 0) {
+          const double v = x[b - w + j];
+          // Backwards, a tie replaces the best only when earliest ties win.
+          bool take = kLatestOnRescan ? better(v, bv) : as_good(v, bv);
+          if constexpr (!kClean) take = take | ((bi < 0) & (v == v));
+          bi = select_i(take, int64_t(b - w + j), bi);
+          bv = kClean ? pick(v, bv) : select_d(take, v, bv);
+          suf_v[j] = bv;
+          suf_i[j] = bi;
         }
-        const bool today_wins = !expired & as_good(v, cur_v);
-        cur_i = select_i(expired, wi, cur_i);
-        cur_v = select_d(expired, wv, cur_v);
-        cur_i = select_i(today_wins, int64_t(i), cur_i);
-        cur_v = select_d(today_wins, v, cur_v);
       }
-      emit(i, cur_i, cur_v);
-    }
-  };
+      double pv = x[b];
+      int64_t pi = int64_t(b);
+      if constexpr (!kClean) {
+        if (pv != pv) pi = -1;
+      }
+      for (size_t i = b; i < e; ++i) {
+        const double v = x[i];
+        if (i != b) {
+          bool take = kLatestOnRescan ? as_good(v, pv) : better(v, pv);
+          if constexpr (!kClean) take = take | ((pi < 0) & (v == v));
+          pi = select_i(take, int64_t(i), pi);
+          pv = kClean ? pick(v, pv) : select_d(take, v, pv);
+        }
+        if (i + 1 < w) continue;
+        const size_t trailing = i + 1 - w;
+        // What a rescan of the window finds (the prefix alone if the window is
+        // exactly this block).
+        double wv = pv;
+        int64_t wi = pi;
+        if (trailing != b) {
+          const size_t k = trailing - (b - w);
+          const double av = suf_v[k];
+          const int64_t ai = suf_i[k];
+          bool use_a = kLatestOnRescan ? better(av, pv) : as_good(av, pv);
+          if constexpr (!kClean) use_a = (pi < 0) | ((ai >= 0) & use_a);
+          wv = select_d(use_a, av, pv);
+          wi = select_i(use_a, ai, pi);
+        }
+        // TA-Lib's own state: rescan when its extreme left the window (a NaN
+        // first bar then wins), else take today's bar if at least as extreme.
+        const bool expired = cur_i < int64_t(trailing);
+        if constexpr (kClean && kLatestOnRescan) {
+          // Without NaN, TA-Lib's (index, value) is the window's latest extreme.
+          (void)expired;
+          cur_i = wi;
+          cur_v = wv;
+        } else if constexpr (kClean) {
+          // Without NaN, TA-Lib's value is always the window's extreme, so
+          // cur_v needs no chain; only the index (whose tie choice can differ
+          // from wi) is carried.
+          // cur_v is the previous row's window extreme (no chain); the index
+          // chain is two conditional moves: today's row is newer than cur_i.
+          const int64_t cand = as_good(v, cur_v) ? int64_t(i) : cur_i;
+          cur_i = expired ? wi : cand;
+          cur_v = wv;
+        } else {
+          if (expired && x[trailing] != x[trailing]) {
+            wi = int64_t(trailing);
+            wv = kNaN;
+          }
+          const bool today_wins = !expired & as_good(v, cur_v);
+          cur_i = select_i(expired, wi, cur_i);
+          cur_v = select_d(expired, wv, cur_v);
+          cur_i = select_i(today_wins, int64_t(i), cur_i);
+          cur_v = select_d(today_wins, v, cur_v);
+        }
+        emit(i, cur_i, cur_v);
+      }
+    };
 
-  for (size_t b = from; b < to; b += w) {
-    const size_t e = b + w < to ? b + w : to;
-    const bool clean = !has_nan(b, e);
-    if (clean && prev_clean) block.template operator()<true>(b, e);
-    else block.template operator()<false>(b, e);
-    prev_clean = clean;
-  }
+    for (size_t b = from; b < to; b += w) {
+      const size_t e = b + w < to ? b + w : to;
+      const bool clean = !has_nan(b, e);
+      if (clean && prev_clean)
+        block.template operator()<true>(b, e);
+      else
+        block.template operator()<false>(b, e);
+      prev_clean = clean;
+    }
     cur_i_ = cur_i;
     cur_v_ = cur_v;
     prev_clean_ = prev_clean;

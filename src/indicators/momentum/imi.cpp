@@ -15,8 +15,10 @@ namespace {
 inline double imi_window(const double* o, const double* c, size_t n) {
   double up = 0.0, down = 0.0;
   for (size_t i = 0; i < n; ++i) {
-    if (c[i] > o[i]) up += c[i] - o[i];
-    else down += o[i] - c[i];
+    if (c[i] > o[i])
+      up += c[i] - o[i];
+    else
+      down += o[i] - c[i];
   }
   return 100.0 * (up / (up + down));
 }
@@ -57,7 +59,8 @@ void imi_batch(const double* const* in, size_t n, const Params& p, double* const
   double* y = out[0];
   const size_t period = size_t(p.integer(0));
   fill_warmup(out, 1, n, period - 1);
-  for (size_t i = period - 1; i < n; ++i) y[i] = imi_window(o + i + 1 - period, c + i + 1 - period, period);
+  for (size_t i = period - 1; i < n; ++i)
+    y[i] = imi_window(o + i + 1 - period, c + i + 1 - period, period);
 }
 
 }  // namespace

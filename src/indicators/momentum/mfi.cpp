@@ -108,8 +108,9 @@ Status register_mfi(Registry& r) {
       "typical price rose from the previous bar, negative when it fell, and as neither on a "
       "tie. MFI = 100·Σpos/(Σpos+Σneg) over the last `period` flows, and 0 when Σpos+Σneg < 1 "
       "(TA-Lib's absolute threshold).";
-  s.source = "Gene Quong & Avrum Soudack, \"Volume-Weighted RSI: Money Flow\", Technical "
-             "Analysis of Stocks & Commodities (1989); TA-Lib TA_MFI conventions.";
+  s.source =
+      "Gene Quong & Avrum Soudack, \"Volume-Weighted RSI: Money Flow\", Technical "
+      "Analysis of Stocks & Commodities (1989); TA-Lib TA_MFI conventions.";
   s.core = true;
   return r.add(std::move(s));
 }

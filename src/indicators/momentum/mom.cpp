@@ -6,9 +6,7 @@
 namespace nocode::indicators {
 namespace {
 
-inline double mom_of(double x, double prev) {
-  return x - prev;
-}
+inline double mom_of(double x, double prev) { return x - prev; }
 
 }  // namespace
 

@@ -6,11 +6,15 @@
 // Every helper here is used by both the batch kernel and the streaming state
 // of an indicator, so the two run the same expressions and agree bit for bit.
 //
-// Reformulations (allowed by the parity tolerance of 1e-9 relative): the
-// recursive smoothers use one explicit FMA on their loop-carried chain
-// (`fma(prev, 1-k, k*x)`) instead of TA-Lib's `(x-prev)*k+prev` or
-// `prev - prev/p + x`, which cuts the per-bar latency chain from ~9-19 cycles
-// to 4. Seeds (simple sums and means) keep TA-Lib's exact operation order.
+// Arithmetic vs TA-Lib:
+//  * bit-identical: RSI (its divisions by p done by div_by_const, exact),
+//    %K, the seeds (plain sums and means in TA-Lib's order), CCI's mean;
+//  * within a few ulps (the parity tolerance is 1e-9 relative): MACD's EMAs
+//    as fma(k, x-prev, prev); the Wilder sums of the DM family as
+//    fma(S, 1-1/p, x) instead of S - S/p + x; ADX's smoothing as
+//    fma(adx, (p-1)/p, dx/p); the DIs through one reciprocal of TR. Each cuts
+//    the loop-carried chain to one FMA (4 cycles) from 9-19.
+// Comparisons keep TA-Lib's form so NaN inputs take the same branches.
 #pragma once
 
 #include <algorithm>

@@ -25,7 +25,9 @@ Status register_roc(Registry& r) {
   s.lookback = lag_lookback;
   s.batch = lag_batch<roc_of>;
   s.stream = make_state_stream<LagState<roc_of>>;
-  s.definition = "((x / x[t−period]) − 1)·100, the percentage change over `period` bars; 0 when x[t−period] is 0 (TA-Lib).";
+  s.definition =
+      "((x / x[t−period]) − 1)·100, the percentage change over `period` bars; 0 when x[t−period] "
+      "is 0 (TA-Lib).";
   s.source = "TA-Lib TA_ROC conventions.";
   s.core = true;
   return r.add(std::move(s));

@@ -25,7 +25,9 @@ Status register_rocp(Registry& r) {
   s.lookback = lag_lookback;
   s.batch = lag_batch<rocp_of>;
   s.stream = make_state_stream<LagState<rocp_of>>;
-  s.definition = "(x − x[t−period]) / x[t−period], the fractional change over `period` bars; 0 when x[t−period] is 0 (TA-Lib).";
+  s.definition =
+      "(x − x[t−period]) / x[t−period], the fractional change over `period` bars; 0 when "
+      "x[t−period] is 0 (TA-Lib).";
   s.source = "TA-Lib TA_ROCP conventions.";
   s.core = true;
   return r.add(std::move(s));

@@ -126,8 +126,9 @@ Status register_trix(Registry& r) {
       "100·(E3[t]/E3[t−1] − 1), where E3 = EMA(EMA(EMA(x))) with k = 2/(p+1). As in TA-Lib each "
       "EMA stage is seeded with the simple mean of the first `period` values of the stage "
       "before, so the lookback is 3(p−1)+1. 0 when E3[t−1] is 0.";
-  s.source = "Jack Hutson, \"Good TRIX\", Technical Analysis of Stocks & Commodities (1983); "
-             "TA-Lib TA_TRIX conventions.";
+  s.source =
+      "Jack Hutson, \"Good TRIX\", Technical Analysis of Stocks & Commodities (1983); "
+      "TA-Lib TA_TRIX conventions.";
   s.core = true;
   return r.add(std::move(s));
 }

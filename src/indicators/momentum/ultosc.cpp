@@ -203,8 +203,14 @@ void ultosc_batch(const double* const* in, size_t n, const Params& p, double* co
 
 ParamSpec period_n(int n, int default_value, const char* what) {
   const std::string num = std::to_string(n);
-  return ParamSpec{"period" + num, {"timeperiod" + num}, "optInTimePeriod" + num,
-                   ParamType::kInteger, double(default_value), 1, 100000, what};
+  return ParamSpec{"period" + num,
+                   {"timeperiod" + num},
+                   "optInTimePeriod" + num,
+                   ParamType::kInteger,
+                   double(default_value),
+                   1,
+                   100000,
+                   what};
 }
 
 }  // namespace
@@ -230,8 +236,9 @@ Status register_ultosc(Registry& r) {
       "periods are sorted first, so weight 4 goes to the shortest window whatever the order "
       "given (ULTOSC(28,7,14) = ULTOSC(7,14,28)), and a window whose ΣTR is within 1e-14 of "
       "zero contributes nothing.";
-  s.source = "Larry Williams, \"The Ultimate Oscillator\", Technical Analysis of Stocks & "
-             "Commodities (1985); TA-Lib TA_ULTOSC conventions.";
+  s.source =
+      "Larry Williams, \"The Ultimate Oscillator\", Technical Analysis of Stocks & "
+      "Commodities (1985); TA-Lib TA_ULTOSC conventions.";
   s.core = true;
   return r.add(std::move(s));
 }

@@ -79,8 +79,9 @@ Status register_willr(Registry& r) {
       "−100·(highest high − close)/(highest high − lowest low) over the last `period` bars, "
       "from −100 (close at the low) to 0 (close at the high). As in TA-Lib the value is 0, not "
       "−50, when the window's range is zero.";
-  s.source = "Larry Williams, How I Made One Million Dollars... Last Year... Trading Commodities "
-             "(1973); TA-Lib TA_WILLR conventions.";
+  s.source =
+      "Larry Williams, How I Made One Million Dollars... Last Year... Trading Commodities "
+      "(1973); TA-Lib TA_WILLR conventions.";
   s.core = true;
   return r.add(std::move(s));
 }

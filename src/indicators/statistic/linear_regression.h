@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "indicators/indicator.h"
@@ -75,8 +76,10 @@ inline void fresh_sums(const double* x, int period, double* sy, double* sxy) {
 // value that left was so large against the new window (newest value, mean)
 // that subtracting it cancelled most of the sums' digits (a spike leaving).
 inline bool must_recompute(double drop, double x, double sy, double sxy, double inv_p) {
-  return !(std::fabs(drop) <= 1e4 * (std::fabs(x) + std::fabs(sy) * inv_p)) ||
-         !std::isfinite(sxy);
+  // Written without short-circuits so that a loop over it vectorises.
+  const bool cancels = !(std::fabs(drop) <= 1e4 * (std::fabs(x) + std::fabs(sy) * inv_p));
+  const bool not_finite = !(std::fabs(sxy) <= std::numeric_limits<double>::max());
+  return cancels | not_finite;
 }
 
 // Out(consts, sy, sxy) -> value.
@@ -125,7 +128,8 @@ void batch(const double* const* in, size_t n, const Params& params, double* cons
   const double* __restrict x = in[0];
   double* __restrict y = out[0];
   const int period = params.integer(0);
-  const size_t lb = size_t(period) - 1;
+  const size_t p = size_t(period);
+  const size_t lb = p - 1;
   fill_warmup(out, 1, n, lb);
   if (n <= lb) return;
   const Consts c(period);
@@ -136,22 +140,53 @@ void batch(const double* const* in, size_t n, const Params& params, double* cons
   double bsy[kBlock], bsxy[kBlock];
   for (size_t start = lb; start < n; start += kBlock) {
     const size_t len = n - start < kBlock ? n - start : kBlock;
+    // Fast pass: slide without the per-bar recompute test.
+    const int countdown0 = countdown;
+    const double sy0 = sy, sxy0 = sxy;
     for (size_t j = 0; j < len; ++j) {
       const size_t i = start + j;
-      bool fresh = countdown == 0;
-      if (!fresh) {
-        const double drop = x[i - size_t(period)];
-        sxy = sxy + (sy - c.p * drop);
-        sy = sy + (x[i] - drop);
-        fresh = must_recompute(drop, x[i], sy, sxy, c.inv_p);
-      }
-      if (fresh) {
+      if (countdown == 0) {
         fresh_sums(x + i - lb, period, &sy, &sxy);
         countdown = reanchor;
+      } else {
+        const double drop = x[i - p];
+        sxy = sxy + (sy - c.p * drop);
+        sy = sy + (x[i] - drop);
       }
       --countdown;
       bsy[j] = sy;
       bsxy[j] = sxy;
+    }
+    // The test the stream applies after every slide, for the whole block at
+    // once (vectorised). On an anchor bar it may fire needlessly: recomputing
+    // there gives the same sums. The very first bar has nothing to drop.
+    const size_t j0 = start == lb ? 1 : 0;
+    int flagged = 0;
+    for (size_t j = j0; j < len; ++j)
+      flagged |= int(must_recompute(x[start + j - p], x[start + j], bsy[j], bsxy[j], c.inv_p));
+    if (flagged) {
+      // Slow path (NaN, inf or spikes around): replay the block bar by bar
+      // exactly as the stream does.
+      countdown = countdown0;
+      sy = sy0;
+      sxy = sxy0;
+      for (size_t j = 0; j < len; ++j) {
+        const size_t i = start + j;
+        bool fresh = countdown == 0;
+        if (!fresh) {
+          const double drop = x[i - p];
+          sxy = sxy + (sy - c.p * drop);
+          sy = sy + (x[i] - drop);
+          fresh = must_recompute(drop, x[i], sy, sxy, c.inv_p);
+        }
+        if (fresh) {
+          fresh_sums(x + i - lb, period, &sy, &sxy);
+          countdown = reanchor;
+        }
+        --countdown;
+        bsy[j] = sy;
+        bsxy[j] = sxy;
+      }
     }
     for (size_t j = 0; j < len; ++j) y[start + j] = Out(c, bsy[j], bsxy[j]);
   }

@@ -17,8 +17,13 @@ Status register_atr(Registry& r) {
   s.lookback = atr_lookback;
   s.batch = atr_batch<false>;
   s.stream = make_state_stream<AtrState<false>>;
-  s.definition = "Wilder's average of the true range: the mean of TR over bars 1..p (TR of bar 0 is never used) at row p, then `(prev·(p−1) + TR)/p` (run as one fused multiply-add; within a few ulps of TA-Lib). For p = 1 it is TRANGE.";
-  s.source = "J. Welles Wilder, New Concepts in Technical Trading Systems (1978); TA-Lib TA_ATR conventions.";
+  s.definition =
+      "Wilder's average of the true range: the mean of TR over bars 1..p (TR of bar 0 is never "
+      "used) at row p, then `(prev·(p−1) + TR)/p` (run as one fused multiply-add; within a few "
+      "ulps of TA-Lib). For p = 1 it is TRANGE.";
+  s.source =
+      "J. Welles Wilder, New Concepts in Technical Trading Systems (1978); TA-Lib TA_ATR "
+      "conventions.";
   s.core = true;
   return r.add(std::move(s));
 }

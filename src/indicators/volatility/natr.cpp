@@ -17,8 +17,12 @@ Status register_natr(Registry& r) {
   s.lookback = atr_lookback;
   s.batch = atr_batch<true>;
   s.stream = make_state_stream<AtrState<true>>;
-  s.definition = "100·ATR/close, with ATR seeded and smoothed as in ATR; 0 when |close| < 1e-14. As in TA-Lib, NATR with p = 1 returns the plain (unnormalised) true range.";
-  s.source = "J. Welles Wilder, New Concepts in Technical Trading Systems (1978); TA-Lib TA_NATR conventions.";
+  s.definition =
+      "100·ATR/close, with ATR seeded and smoothed as in ATR; 0 when |close| < 1e-14. As in "
+      "TA-Lib, NATR with p = 1 returns the plain (unnormalised) true range.";
+  s.source =
+      "J. Welles Wilder, New Concepts in Technical Trading Systems (1978); TA-Lib TA_NATR "
+      "conventions.";
   s.core = true;
   return r.add(std::move(s));
 }

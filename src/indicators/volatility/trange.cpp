@@ -48,8 +48,9 @@ Status register_trange(Registry& r) {
   s.definition =
       "max(high − low, |previous close − high|, |previous close − low|), from the second bar "
       "on. As in TA-Lib a NaN previous close leaves high − low.";
-  s.source = "J. Welles Wilder, New Concepts in Technical Trading Systems (1978); TA-Lib "
-             "TA_TRANGE conventions.";
+  s.source =
+      "J. Welles Wilder, New Concepts in Technical Trading Systems (1978); TA-Lib "
+      "TA_TRANGE conventions.";
   s.core = true;
   return r.add(std::move(s));
 }

@@ -87,10 +87,9 @@ void atr_batch(const double* const* in, size_t n, const Params& p, double* const
   for (size_t base = period + 1; base < n; base += kTrueRangeChunk) {
     const size_t end = base + kTrueRangeChunk < n ? base + kTrueRangeChunk : n;
     for (size_t i = base; i < end; ++i) y[i] = true_range(h[i], l[i], c[i - 1]) * inv;
-    for (size_t i = base; i < end; ++i) {
-      atr = std::fma(atr, a, y[i]);
-      y[i] = kNormalized ? natr_of(atr, c[i]) : atr;
-    }
+    for (size_t i = base; i < end; ++i) y[i] = atr = std::fma(atr, a, y[i]);
+    if constexpr (kNormalized)  // the division, vectorised, off the recursion
+      for (size_t i = base; i < end; ++i) y[i] = natr_of(y[i], c[i]);
   }
 }
 

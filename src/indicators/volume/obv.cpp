@@ -67,8 +67,9 @@ Status register_obv(Registry& r) {
       "bar's and subtracted where it closed below (ties add nothing). As in TA-Lib the total "
       "starts at the first bar's volume, not at 0 (Tulip and others start at 0 and stay a "
       "constant apart).";
-  s.source = "Joseph Granville, Granville's New Key to Stock Market Profits (1963); TA-Lib "
-             "TA_OBV conventions.";
+  s.source =
+      "Joseph Granville, Granville's New Key to Stock Market Profits (1963); TA-Lib "
+      "TA_OBV conventions.";
   s.core = true;
   return r.add(std::move(s));
 }

@@ -255,5 +255,52 @@ TEST(PriceOscillators, SwapAndZeroDivisor) {
   EXPECT_EQ(z[0][30], 0.0);
 }
 
+// Parameters outside the generic param sets: periods past the kernels'
+// fixed-width fast paths (CCI lanes, %K window folds) and period 1 of the
+// directional family, against TA-Lib and against the stream.
+TEST(Kernels, UnusualPeriodsMatchTalibAndStream) {
+  const Ohlcv goog = shared_series("GOOG.csv");
+  struct Case {
+    const char* name;
+    std::vector<std::pair<std::string, double>> ours;
+    OracleCase ref;
+  };
+  const std::vector<Case> cases = {
+      {"cci", {{"period", 70}}, {"CCI", {{"optInTimePeriod", 70}}}},
+      {"stochf", {{"fastk_period", 80}, {"fastd_period", 3}},
+       {"STOCHF", {{"optInFastK_Period", 80}, {"optInFastD_Period", 3}, {"optInFastD_MAType", 0}}}},
+      {"plus_di", {{"period", 1}}, {"PLUS_DI", {{"optInTimePeriod", 1}}}},
+      {"minus_di", {{"period", 1}}, {"MINUS_DI", {{"optInTimePeriod", 1}}}},
+      {"plus_dm", {{"period", 1}}, {"PLUS_DM", {{"optInTimePeriod", 1}}}},
+      {"minus_dm", {{"period", 1}}, {"MINUS_DM", {{"optInTimePeriod", 1}}}},
+  };
+  for (const Case& c : cases) {
+    const auto o = ours(c.name, goog, c.ours);
+    const auto ref = run_talib(goog, {c.ref});
+    ASSERT_TRUE(ref[0].error.empty()) << c.name;
+    const IndicatorSpec& sp = spec(c.name);
+    auto params = indicators::resolve_params(sp, c.ours).value();
+    EXPECT_EQ(sp.lookback(params), ref[0].beg_index) << c.name;
+    auto stream = sp.stream(params);
+    std::vector<double> bar(sp.inputs.size());
+    for (size_t i = 0; i < goog.size(); ++i) {
+      for (size_t k = 0; k < sp.inputs.size(); ++k) {
+        const InputKind kind = sp.inputs[k];
+        bar[k] = kind == InputKind::kHigh ? goog.high[i]
+                 : kind == InputKind::kLow ? goog.low[i]
+                                           : goog.close[i];
+      }
+      stream->update(bar);
+      for (size_t k = 0; k < o.size(); ++k) {
+        const double r = ref[0].outputs[k][i];
+        ASSERT_EQ(std::isnan(o[k][i]), std::isnan(r)) << c.name << " row " << i;
+        if (!std::isnan(r))
+          EXPECT_NEAR(o[k][i], r, 1e-9 * std::max(1.0, std::fabs(r))) << c.name << " row " << i;
+        EXPECT_TRUE(same_bits(stream->value(k), o[k][i])) << c.name << " stream row " << i;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace nocode::testing

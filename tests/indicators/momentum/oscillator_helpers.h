@@ -30,15 +30,21 @@ inline const IndicatorSpec& spec_of(const std::string& name) {
 
 inline const std::vector<double>& column(const Ohlcv& s, InputKind k) {
   switch (k) {
-    case InputKind::kOpen: return s.open;
-    case InputKind::kHigh: return s.high;
-    case InputKind::kLow: return s.low;
-    case InputKind::kVolume: return s.volume;
-    default: return s.close;
+    case InputKind::kOpen:
+      return s.open;
+    case InputKind::kHigh:
+      return s.high;
+    case InputKind::kLow:
+      return s.low;
+    case InputKind::kVolume:
+      return s.volume;
+    default:
+      return s.close;
   }
 }
 
-inline indicators::Params params_of(const IndicatorSpec& spec, const std::map<std::string, double>& p) {
+inline indicators::Params params_of(const IndicatorSpec& spec,
+                                    const std::map<std::string, double>& p) {
   std::vector<std::pair<std::string, double>> given(p.begin(), p.end());
   auto r = indicators::resolve_params(spec, given);
   if (!r.is_ok()) throw std::runtime_error(r.status().to_string());
@@ -46,7 +52,7 @@ inline indicators::Params params_of(const IndicatorSpec& spec, const std::map<st
 }
 
 inline std::vector<std::vector<double>> ours(const std::string& name, const Ohlcv& s,
-                                      const std::map<std::string, double>& p = {}) {
+                                             const std::map<std::string, double>& p = {}) {
   const IndicatorSpec& spec = spec_of(name);
   std::vector<const double*> in;
   for (InputKind k : spec.inputs) in.push_back(column(s, k).data());
@@ -60,7 +66,7 @@ inline bool bit_equal(double a, double b) {
 
 // Stream fed bar by bar equals the batch kernel bit for bit.
 inline void expect_stream_matches(const std::string& name, const Ohlcv& s,
-                           const std::map<std::string, double>& p = {}) {
+                                  const std::map<std::string, double>& p = {}) {
   const IndicatorSpec& spec = spec_of(name);
   const auto params = params_of(spec, p);
   const auto batch = ours(name, s, p);
@@ -72,8 +78,8 @@ inline void expect_stream_matches(const std::string& name, const Ohlcv& s,
     stream->update(bar);
     for (size_t k = 0; k < spec.outputs.size(); ++k)
       if (!bit_equal(stream->value(k), batch[k][i]) && ++bad <= 3)
-        ADD_FAILURE() << name << " on " << s.name << " row " << i << " output " << k
-                      << ": stream " << stream->value(k) << " batch " << batch[k][i];
+        ADD_FAILURE() << name << " on " << s.name << " row " << i << " output " << k << ": stream "
+                      << stream->value(k) << " batch " << batch[k][i];
   }
   EXPECT_EQ(bad, 0u) << name << " on " << s.name;
 }
@@ -81,7 +87,7 @@ inline void expect_stream_matches(const std::string& name, const Ohlcv& s,
 // Largest |ours − TA-Lib| / max(|ref|, floor) over all outputs and rows
 // (floor = 1e-3 · RMS, as in the parity test); +inf on a NaN mismatch.
 inline double worst_error(const std::string& name, const Ohlcv& s,
-                   const std::map<std::string, double>& p = {}, size_t first_row = 0) {
+                          const std::map<std::string, double>& p = {}, size_t first_row = 0) {
   const IndicatorSpec& spec = spec_of(name);
   OracleCase c{spec.talib_name, {}};
   const auto params = params_of(spec, p);

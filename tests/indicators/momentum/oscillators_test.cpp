@@ -34,9 +34,12 @@ Ohlcv ties_and_nans(size_t n, unsigned seed, double nan_rate) {
       for (size_t j = i; j < std::min(n, i + run); ++j) {
         // Sometimes only the high or the low is missing.
         const double r = u(rng);
-        if (r < 0.6) s.open[j] = s.high[j] = s.low[j] = s.close[j] = std::nan("");
-        else if (r < 0.8) s.high[j] = std::nan("");
-        else s.low[j] = std::nan("");
+        if (r < 0.6)
+          s.open[j] = s.high[j] = s.low[j] = s.close[j] = std::nan("");
+        else if (r < 0.8)
+          s.high[j] = std::nan("");
+        else
+          s.low[j] = std::nan("");
       }
     }
   }
@@ -86,7 +89,8 @@ TEST(Aroon, NanAndTieHeavySeriesMatchTalibAndStream) {
     const Ohlcv s = ties_and_nans(1200, seed, seed == 3 ? 0.2 : 0.03);
     for (int p : {2, 3, 7, 14, 40}) {
       for (const char* name : {"aroon", "aroonosc", "willr"}) {
-        EXPECT_LT(worst_error(name, s, {{"period", p}}), 1e-12) << name << " p=" << p << " " << s.name;
+        EXPECT_LT(worst_error(name, s, {{"period", p}}), 1e-12)
+            << name << " p=" << p << " " << s.name;
         expect_stream_matches(name, s, {{"period", p}});
       }
     }
@@ -127,11 +131,16 @@ TEST(Ultosc, SortsItsPeriods) {
   const Ohlcv s = random_walk(600, 6);
   const auto a = ours("ultosc", s, {{"period1", 7}, {"period2", 14}, {"period3", 28}});
   for (auto order : std::vector<std::array<int, 3>>{{28, 7, 14}, {14, 28, 7}, {28, 14, 7}}) {
-    const auto b = ours("ultosc", s, {{"period1", order[0]}, {"period2", order[1]}, {"period3", order[2]}});
+    const auto b =
+        ours("ultosc", s, {{"period1", order[0]}, {"period2", order[1]}, {"period3", order[2]}});
     for (size_t i = 0; i < s.size(); ++i) ASSERT_TRUE(bit_equal(a[0][i], b[0][i])) << i;
-    EXPECT_LT(worst_error("ultosc", s, {{"period1", order[0]}, {"period2", order[1]}, {"period3", order[2]}}), 1e-13);
+    EXPECT_LT(worst_error("ultosc", s,
+                          {{"period1", order[0]}, {"period2", order[1]}, {"period3", order[2]}}),
+              1e-13);
   }
-  EXPECT_EQ(spec_of("ultosc").lookback(params_of(spec_of("ultosc"), {{"period1", 28}, {"period2", 3}, {"period3", 9}})), 28);
+  EXPECT_EQ(spec_of("ultosc").lookback(
+                params_of(spec_of("ultosc"), {{"period1", 28}, {"period2", 3}, {"period3", 9}})),
+            28);
   EXPECT_EQ(indicators::builtin_registry().find("uo"), &spec_of("ultosc"));
   EXPECT_EQ(indicators::builtin_registry().find("ultimate_oscillator"), &spec_of("ultosc"));
 }
@@ -140,7 +149,8 @@ TEST(Ultosc, PeriodOneAndEqualPeriodsAndFlatWindows) {
   Ohlcv s = random_walk(300, 8);
   for (size_t i = 100; i < 160; ++i) s.open[i] = s.high[i] = s.low[i] = s.close[i] = 90;
   for (auto p : std::vector<std::array<int, 3>>{{1, 1, 1}, {1, 2, 3}, {5, 5, 5}, {3, 9, 200}}) {
-    const std::map<std::string, double> m = {{"period1", p[0]}, {"period2", p[1]}, {"period3", p[2]}};
+    const std::map<std::string, double> m = {
+        {"period1", p[0]}, {"period2", p[1]}, {"period3", p[2]}};
     // With all periods 1, TA-Lib's lookback comes out as 0 (its SMA lookback
     // rejects period 1) and row 0 reads close[−1] out of bounds; we start at
     // row 1 like every other setting (lookback = longest period).
@@ -184,9 +194,9 @@ TEST(Mfi, TiesCountAsNeitherAndSmallFlowsGiveZero) {
 
 TEST(Bop, ZeroOrNegativeRangeGivesZero) {
   Ohlcv s = random_walk(50, 12);
-  s.high[10] = s.low[10];         // zero range
-  s.high[11] = s.low[11] - 1;     // negative range
-  s.high[12] = s.low[12] + 1e-15; // below TA-Lib's epsilon
+  s.high[10] = s.low[10];          // zero range
+  s.high[11] = s.low[11] - 1;      // negative range
+  s.high[12] = s.low[12] + 1e-15;  // below TA-Lib's epsilon
   const auto got = ours("bop", s);
   EXPECT_EQ(got[0][10], 0.0);
   EXPECT_EQ(got[0][11], 0.0);
@@ -245,7 +255,8 @@ TEST(Reformulated, CmoAndTrixStayWellWithinTheParityTolerance) {
 
 TEST(Trix, LookbackIsThreeEmasPlusOne) {
   const auto& spec = spec_of("trix");
-  for (int p : {1, 2, 30}) EXPECT_EQ(spec.lookback(params_of(spec, {{"period", p}})), 3 * (p - 1) + 1);
+  for (int p : {1, 2, 30})
+    EXPECT_EQ(spec.lookback(params_of(spec, {{"period", p}})), 3 * (p - 1) + 1);
 }
 
 // TA-Lib's TRIX(1) is broken (its EMA lookback rejects period 1: begIndex 0

@@ -44,7 +44,8 @@ TEST(Atr, PeriodOneIsTrangeForAtrAndNatr) {
   const auto tr = ours("trange", s);
   for (const char* name : {"atr", "natr"}) {
     const auto got = ours(name, s, {{"period", 1}});
-    for (size_t i = 0; i < s.size(); ++i) ASSERT_TRUE(bit_equal(got[0][i], tr[0][i])) << name << " " << i;
+    for (size_t i = 0; i < s.size(); ++i)
+      ASSERT_TRUE(bit_equal(got[0][i], tr[0][i])) << name << " " << i;
     EXPECT_LT(worst_error(name, s, {{"period", 1}}), 1e-15) << name;
   }
 }
@@ -60,7 +61,8 @@ TEST(Natr, IsAtrOverCloseInPercent) {
 // measured ~4e-15) on long, gappy and real series.
 TEST(Atr, StaysWithinAFewUlpsOfTalib) {
   Ohlcv walk = random_walk(20000, 35);
-  for (size_t i = 5000; i < 5100; ++i) walk.open[i] = walk.high[i] = walk.low[i] = walk.close[i] = 77;
+  for (size_t i = 5000; i < 5100; ++i)
+    walk.open[i] = walk.high[i] = walk.low[i] = walk.close[i] = 77;
   walk.close[9000] = std::nan("");
   for (const char* name : {"atr", "natr"}) {
     for (int p : {2, 14, 100, 1000}) {

@@ -21,8 +21,10 @@ TEST(Obv, StartsAtTheFirstVolumeAndIgnoresTies) {
   // Naive running total.
   double obv = s.volume[0];
   for (size_t i = 1; i < s.size(); ++i) {
-    if (s.close[i] > s.close[i - 1]) obv += s.volume[i];
-    else if (s.close[i] < s.close[i - 1]) obv -= s.volume[i];
+    if (s.close[i] > s.close[i - 1])
+      obv += s.volume[i];
+    else if (s.close[i] < s.close[i - 1])
+      obv -= s.volume[i];
     ASSERT_EQ(got[0][i], obv) << i;
   }
   EXPECT_LT(worst_error("obv", s), 1e-15);
@@ -39,14 +41,15 @@ TEST(Obv, NanPricesAndVolumesMatchTalib) {
 
 TEST(Ad, SkipsBarsWithoutRangeAndHasAliases) {
   Ohlcv s = random_walk(200, 23);
-  s.high[30] = s.low[30];            // no range: AD unchanged
-  s.high[31] = s.low[31] - 0.5;      // negative range: unchanged
+  s.high[30] = s.low[30];        // no range: AD unchanged
+  s.high[31] = s.low[31] - 0.5;  // negative range: unchanged
   s.high[60] = s.low[60] = std::nan("");
   const auto got = ours("ad", s);
   EXPECT_EQ(got[0][30], got[0][29]);
   EXPECT_EQ(got[0][31], got[0][30]);
   EXPECT_EQ(got[0][60], got[0][59]);
-  const double clv = ((s.close[32] - s.low[32]) - (s.high[32] - s.close[32])) / (s.high[32] - s.low[32]);
+  const double clv =
+      ((s.close[32] - s.low[32]) - (s.high[32] - s.close[32])) / (s.high[32] - s.low[32]);
   EXPECT_EQ(got[0][32], got[0][31] + clv * s.volume[32]);
   EXPECT_LT(worst_error("ad", s), 1e-13);
   expect_stream_matches("ad", s);
@@ -74,7 +77,9 @@ TEST(Adosc, SeededWithTheFirstAdValue) {
   const Ohlcv s = random_walk(100, 25);
   const auto z = ours("adosc", s, {{"fast_period", 7}, {"slow_period", 7}});
   for (size_t i = 6; i < s.size(); ++i) EXPECT_EQ(z[0][i], 0.0) << i;
-  EXPECT_EQ(spec_of("adosc").lookback(params_of(spec_of("adosc"), {{"fast_period", 12}, {"slow_period", 4}})), 11);
+  EXPECT_EQ(spec_of("adosc").lookback(
+                params_of(spec_of("adosc"), {{"fast_period", 12}, {"slow_period", 4}})),
+            11);
 }
 
 // ADOSC runs its EMAs with a fused multiply-add; guard the margin on long
@@ -86,7 +91,9 @@ TEST(Adosc, StaysWellWithinTheParityTolerance) {
     EXPECT_LT(worst_error("adosc", *s, {{"fast_period", 20}, {"slow_period", 100}}), 1e-10);
   }
   for (const char* f : {"GOOG.csv", "orcl-1995-2014.txt"})
-    EXPECT_LT(worst_error("adosc", shared_series(f), {{"fast_period", 5}, {"slow_period", 40}}), 1e-10) << f;
+    EXPECT_LT(worst_error("adosc", shared_series(f), {{"fast_period", 5}, {"slow_period", 40}}),
+              1e-10)
+        << f;
 }
 
 TEST(Mfi, ZeroVolumeGivesZero) {
