@@ -1,5 +1,6 @@
 // The window extreme TA-Lib's AROON, AROONOSC and WILLR report, found in O(1)
-// amortised time with a monotonic deque instead of TA-Lib's rescans.
+// per bar instead of TA-Lib's O(p) rescans: streams use a monotonic deque
+// (ExtremeTracker), batch kernels a branch-free block scan (ExtremeScan).
 //
 // TA-Lib keeps (index, value) of the current extreme. When that index leaves
 // the window it rescans the window from its oldest bar; otherwise it takes
@@ -7,8 +8,10 @@
 // "the most recent extreme" (AROON rescans with `<=`) or, after a rescan,
 // "the earliest extreme" (WILLR rescans with `<`). NaN never wins a
 // comparison, except that a rescan starting on a NaN bar keeps that bar (and
-// a NaN value) until the next bar rescans again. The deque holds only the
-// non-NaN bars; a second queue remembers NaN bars so that case is known.
+// a NaN value) until the next bar rescans again. Both forms find the extreme
+// of the non-NaN bars and track TA-Lib's own (index, value) on top, so they
+// reproduce that case too; the choice involves no arithmetic, so stream and
+// batch give bit-identical outputs.
 #pragma once
 
 #include <cmath>
@@ -22,11 +25,9 @@
 namespace nocode::indicators {
 
 // kMax: track the highest (else the lowest) value.
-// The same choice of extreme is made by ExtremeTracker (streams, one bar at a
-// time) and scan_extremes() (batch kernels); the choice involves no
-// arithmetic, so both give bit-identical outputs.
 // kLatestOnRescan: a rescan prefers the most recent of equal extremes (AROON)
 // rather than the earliest (WILLR).
+// The deque holds only the non-NaN bars; a second queue remembers NaN bars.
 template <bool kMax, bool kLatestOnRescan>
 class ExtremeTracker {
  public:

@@ -196,6 +196,31 @@ TEST(LinearRegression, SlidingSumsMatchTalib) {
     for (int period : {2, 14, 33, 200}) expect_parity("linearreg_angle", series[k], period);
 }
 
+// The batch kernel tests a whole block at once and replays it bar by bar when
+// a spike, NaN or inf shows up; the stream tests every bar. Bit for bit equal.
+TEST(LinearRegression, SpikesAndNaNStreamEqualsBatch) {
+  std::vector<double> c = random_walk(5000, 41).close;
+  for (size_t i = 300; i < c.size(); i += 611) c[i] = 5e8;
+  for (size_t i = 2500; i < 2503; ++i) c[i] = std::nan("");
+  c[4000] = HUGE_VAL;
+  const Ohlcv s = from_close("spikes", c);
+  for (const char* name : {"linearreg", "linearreg_slope", "linearreg_angle", "linearreg_intercept", "tsf"})
+    for (int period : {2, 14, 100}) {
+      const IndicatorSpec& sp = spec(name);
+      auto params = indicators::resolve_params(sp, {{"period", period}});
+      const auto batch = ours(name, s, {{"period", period}});
+      auto st = sp.stream(params.value());
+      for (size_t i = 0; i < s.size(); ++i) {
+        const double bar[1] = {s.close[i]};
+        st->update(bar);
+        const double v = st->value(0);
+        ASSERT_TRUE((std::isnan(v) && std::isnan(batch[0][i])) ||
+                    std::memcmp(&v, &batch[0][i], sizeof v) == 0)
+            << name << "(" << period << ") row " << i << ": stream " << v << ", batch " << batch[0][i];
+      }
+    }
+}
+
 TEST(LinearRegression, FamilyIsConsistent) {
   const Ohlcv s = random_walk(2000, 23);
   const auto reg = ours("linearreg", s, {{"period", 14}});
