@@ -75,6 +75,9 @@ Result<ThreeWaySplit> split_by_ratio(size_t rows, const RatioSplitOptions& o) {
   NOCODE_RETURN_IF_ERROR(check_fraction("train", o.train, true));
   NOCODE_RETURN_IF_ERROR(check_fraction("validation", o.validation, false));
   NOCODE_RETURN_IF_ERROR(check_fraction("test", o.test, false));
+  if (o.gap > 1'000'000'000'000)
+    return Status::invalid_argument("ratio split: gap must be <= 1000000000000 rows, got " +
+                                    std::to_string(o.gap));
   const double sum = o.train + o.validation + o.test;
   if (sum > 1.0 + kEps)
     return Status::invalid_argument("ratio split: train + validation + test must be <= 1, got " +
@@ -100,6 +103,10 @@ Result<ThreeWaySplit> split_by_ratio(size_t rows, const RatioSplitOptions& o) {
 Result<ThreeWaySplit> split_by_date(const std::vector<int64_t>& ts, const DateSplitOptions& o) {
   NOCODE_RETURN_IF_ERROR(check_increasing(ts));
   const size_t n = ts.size();
+  if (o.gap > n)
+    return Status::invalid_argument("date split: gap of " + std::to_string(o.gap) +
+                                    " rows is longer than the series (" + std::to_string(n) +
+                                    " rows)");
   if (o.validation_end && *o.validation_end <= o.train_end)
     return Status::invalid_argument("date split: validation_end (" +
                                     format_timestamp(*o.validation_end) +

@@ -1,8 +1,10 @@
 // Fold generators: walk-forward (expanding or rolling train window) and
 // purged k-fold with embargo (Lopez de Prado, AFML ch. 7.4).
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "ml/split.h"
 #include "ml/split_support.h"
@@ -71,6 +73,22 @@ std::optional<std::vector<Fold>> purged_layout(size_t rows, const PurgedKFoldOpt
   return folds;
 }
 
+// Bounds that keep every row computation far from size_t overflow.
+constexpr size_t kMaxFolds = 1'000'000;
+constexpr size_t kMaxRows = 1'000'000'000'000;
+
+Status check_sizes(const char* method, size_t folds,
+                   std::initializer_list<std::pair<const char*, size_t>> sizes) {
+  if (folds > kMaxFolds)
+    return Status::invalid_argument(std::string(method) + ": folds must be <= " +
+                                    std::to_string(kMaxFolds) + ", got " + std::to_string(folds));
+  for (const auto& [name, v] : sizes)
+    if (v > kMaxRows)
+      return Status::invalid_argument(std::string(method) + ": " + name + " must be <= " +
+                                      std::to_string(kMaxRows) + " rows, got " + std::to_string(v));
+  return Status::ok();
+}
+
 std::string needed_text(std::optional<size_t> needed, size_t from) {
   return needed ? std::to_string(*needed) : "more than " + std::to_string(from + 10'000'000);
 }
@@ -86,6 +104,9 @@ size_t Fold::train_rows() const {
 Result<std::vector<Fold>> walk_forward(size_t rows, const WalkForwardOptions& o) {
   if (o.folds < 1)
     return Status::invalid_argument("walk-forward: folds must be >= 1, got 0");
+  NOCODE_RETURN_IF_ERROR(check_sizes("walk-forward", o.folds,
+                                     {{"test_size", o.test_size}, {"train_size", o.train_size},
+                                      {"gap", o.gap}, {"embargo", o.embargo}, {"rows", rows}}));
   if (auto folds = walk_forward_layout(rows, o)) return *folds;
   const size_t from = std::max(rows + 1, o.folds);
   auto needed = detail::smallest_rows(from, [&](size_t r) {
@@ -104,6 +125,8 @@ Result<std::vector<Fold>> purged_kfold(size_t rows, const PurgedKFoldOptions& o)
   if (o.folds < 2)
     return Status::invalid_argument("purged k-fold: folds must be >= 2, got " +
                                     std::to_string(o.folds));
+  NOCODE_RETURN_IF_ERROR(check_sizes("purged k-fold", o.folds,
+                                     {{"horizon", o.horizon}, {"embargo", o.embargo}, {"rows", rows}}));
   if (auto folds = purged_layout(rows, o)) return *folds;
   const size_t from = std::max(rows + 1, o.folds);
   auto needed = detail::smallest_rows(from, [&](size_t r) { return purged_layout(r, o).has_value(); });

@@ -153,6 +153,6 @@ Result<std::vector<std::vector<double>>> compute(const TransformSpec& spec, cons
 
 // The transform and label reference of docs/ml-data.md (Markdown), generated
 // from the registry.
-std::string transforms_markdown(const Registry& registry);
+std::string transforms_markdown(const Registry& registry = builtin_registry());
 
 }  // namespace nocode::transforms
