@@ -1,6 +1,8 @@
 // Every registered indicator with a TA-Lib counterpart against TA-Lib itself
 // (npm talib 1.1.6, TA-Lib C 0.6.0-dev, startIdx 0), on real data (GOOG,
-// ORCL) and synthetic edge cases, with default and non-default parameters.
+// ORCL, EURUSD hourly, a zero-volume index), synthetic edge cases and a
+// 20000-bar random walk, with default, minimum, large, swapped, random and
+// every-MA-type parameter settings (tests/support/param_sets.cpp).
 // After the warm-up values agree within 1e-9 relative (see close_enough), and
 // NaN appears exactly where TA-Lib has no output.
 #include <gtest/gtest.h>
@@ -48,8 +50,9 @@ std::vector<std::string> talib_indicators() {
 }
 
 std::vector<Ohlcv> all_series() {
-  std::vector<Ohlcv> out = {shared_series("GOOG.csv"), shared_series("orcl-1995-2014.txt")};
+  std::vector<Ohlcv> out = market_series();
   for (auto& s : synthetic_series()) out.push_back(std::move(s));
+  out.push_back(random_walk(20000, 23));  // long: slow convergence, rare ties
   return out;
 }
 
@@ -65,6 +68,20 @@ const double* input_for(const Ohlcv& s, InputKind kind) {
     case InputKind::kReal1: return s.open.data();
   }
   return nullptr;
+}
+
+TEST(TalibParityData, SharedSeriesParse) {
+  for (const Ohlcv& s : market_series()) {
+    EXPECT_GT(s.size(), 200u) << s.name;
+    for (size_t i = 0; i < s.size(); ++i) {
+      ASSERT_TRUE(std::isfinite(s.open[i]) && std::isfinite(s.high[i]) && std::isfinite(s.low[i]) &&
+                  std::isfinite(s.close[i]) && std::isfinite(s.volume[i]))
+          << s.name << " row " << i;
+      ASSERT_TRUE(s.low[i] <= s.open[i] && s.open[i] <= s.high[i] && s.low[i] <= s.close[i] &&
+                  s.close[i] <= s.high[i] && s.low[i] > 0)
+          << s.name << " row " << i;
+    }
+  }
 }
 
 class TalibParity : public ::testing::TestWithParam<std::string> {};

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "indicators/indicator.h"
-#include "indicators/momentum/nt_store.h"
 #include "indicators/state_stream.h"
 
 namespace nocode::indicators {
@@ -40,18 +39,7 @@ void lag_batch(const double* const* in, size_t n, const Params& p, double* const
   double* __restrict y = out[0];
   const size_t period = size_t(p.integer(0));
   fill_warmup(out, 1, n, period);
-  if (!stream_output(n)) {
-    for (size_t i = period; i < n; ++i) y[i] = F(x[i], x[i - period]);
-    return;
-  }
-  double buf[kStreamChunk];
-  for (size_t base = period, stop; base < n; base = stop) {
-    stop = chunk_end(y, base, n);
-    const size_t m = stop - base;
-    for (size_t j = 0; j < m; ++j) buf[j] = F(x[base + j], x[base + j - period]);
-    copy_to_output(y + base, buf, m, true);
-  }
-  finish_output(true);
+  for (size_t i = period; i < n; ++i) y[i] = F(x[i], x[i - period]);
 }
 
 inline int lag_lookback(const Params& p) { return p.integer(0); }

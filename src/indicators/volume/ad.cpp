@@ -1,5 +1,4 @@
 // AD: Chaikin Accumulation/Distribution line (see ad_line.h).
-#include "indicators/momentum/nt_store.h"
 #include "indicators/registry.h"
 #include "indicators/state_stream.h"
 #include "indicators/volume/ad_line.h"
@@ -28,20 +27,8 @@ void ad_batch(const double* const* in, size_t n, const Params&, double* const* o
   double* __restrict y = out[0];
   double ad = 0.0;
   // One fused loop: the running sum's add chain and the (independent)
-  // division per bar overlap. Long series stream their output.
-  if (!stream_output(n)) {
-    for (size_t i = 0; i < n; ++i) y[i] = ad += ad_term(h[i], l[i], c[i], v[i]);
-    return;
-  }
-  double buf[kStreamChunk];
-  for (size_t base = 0, stop; base < n; base = stop) {
-    stop = chunk_end(y, base, n);
-    const size_t m = stop - base;
-    for (size_t j = 0; j < m; ++j)
-      buf[j] = ad += ad_term(h[base + j], l[base + j], c[base + j], v[base + j]);
-    copy_to_output(y + base, buf, m, true);
-  }
-  finish_output(true);
+  // division per bar overlap.
+  for (size_t i = 0; i < n; ++i) y[i] = ad += ad_term(h[i], l[i], c[i], v[i]);
 }
 
 }  // namespace
