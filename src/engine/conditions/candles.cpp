@@ -46,19 +46,26 @@ std::vector<ConditionSpec> candle_specs() {
   const unsigned B = kNeedsBars;
   auto spec = [&](const char* name, ConditionKernel k, const char* fn, const char* def) {
     return make_spec(name, g, B, {}, k, bars,
-                     std::string(def) + " (TA-Lib " + fn + " of the indicator registry, "
-                     "non-zero on bar t).", {fn});
+                     std::string(def) + " (TA-Lib " + fn +
+                         " of the indicator registry, "
+                         "non-zero on bar t).",
+                     {fn});
   };
   return {
       spec("hammer", hammer, "cdlhammer",
-           "Hammer: small real body near the high, long lower shadow, after a decline"),
-      spec("doji", doji, "cdldoji", "Doji: real body at most 10% of the average range"),
+           "Hammer: short real body, lower shadow longer than the body, very short upper shadow, "
+           "body "
+           "bottom at or near the previous candle's low (no trend condition)"),
+      spec("doji", doji, "cdldoji",
+           "Doji: real body at most 10% of the average high-low range of the previous 10 candles"),
       make_spec("engulfing_bullish", g, B, {}, engulfing_bullish, bars,
                 "Bullish engulfing: a white body engulfs the previous black body (TA-Lib "
-                "cdlengulfing of the indicator registry > 0 on bar t).", {"cdlengulfing"}),
+                "cdlengulfing of the indicator registry > 0 on bar t).",
+                {"cdlengulfing"}),
       make_spec("engulfing_bearish", g, B, {}, engulfing_bearish, bars,
                 "Bearish engulfing: a black body engulfs the previous white body (TA-Lib "
-                "cdlengulfing of the indicator registry < 0 on bar t).", {"cdlengulfing"}),
+                "cdlengulfing of the indicator registry < 0 on bar t).",
+                {"cdlengulfing"}),
       spec("morning_star", morning_star, "cdlmorningstar",
            "Morning star: long black, small gapped-down star, white closing above 30% into "
            "the first body"),

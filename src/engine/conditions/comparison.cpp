@@ -54,8 +54,7 @@ void percentage_change(const ConditionInputs& in, const ConditionParams& p, uint
   over_lookback(in, p, out, [&](size_t, double now, double then) {
     if (then == 0) return false;
     const double pct = 100.0 * (now - then) / std::fabs(then);
-    return ops::direction(p) > 0 ? pct >= p.percentage_threshold
-                                 : pct <= -p.percentage_threshold;
+    return ops::direction(p) > 0 ? pct >= p.percentage_threshold : pct <= -p.percentage_threshold;
   });
 }
 
@@ -166,8 +165,8 @@ std::vector<ConditionSpec> comparison_specs() {
                 "Not equal_to, on bars where both L[t] and R[t] are numbers.", {}, {"!="}),
       make_spec("greater_equal", g, L, vr, compare<std::greater_equal<double>>, kLR,
                 "L[t] >= R[t].", {}, {"greater_than_equal", "greater_or_equal", ">="}),
-      make_spec("less_equal", g, L, vr, compare<std::less_equal<double>>, kLR, "L[t] <= R[t].",
-                {}, {"less_than_equal", "less_or_equal", "<="}),
+      make_spec("less_equal", g, L, vr, compare<std::less_equal<double>>, kLR, "L[t] <= R[t].", {},
+                {"less_than_equal", "less_or_equal", "<="}),
       make_spec("range", g, L, {"value", "value2"}, in_range, kLV,
                 "value <= L[t] <= value2 (both bounds inclusive; value-input is not read).", {},
                 {"between"}),

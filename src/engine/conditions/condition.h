@@ -29,17 +29,17 @@ using Signal = std::vector<uint8_t>;  // 1 = true, 0 = false, one per bar
 // The condition form's parameters (editor names in comments), defaults as the
 // editor's form.
 struct ConditionParams {
-  double value = 0;                    // value ("Threshold Value")
-  double value2 = 100;                 // value2 (range / outside_range upper bound)
-  int lookback = 1;                    // lookback 1..200
-  double sensitivity = 1.0;            // sensitivity 0.1..5 (no backend uses it)
-  int confirmation_bars = 0;           // confirmationBars 0..20
-  double percentage_threshold = 5.0;   // percentageThreshold 0.1..50
-  std::string higher_timeframe = "1h"; // higherTimeframe
+  double value = 0;                         // value ("Threshold Value")
+  double value2 = 100;                      // value2 (range / outside_range upper bound)
+  int lookback = 1;                         // lookback 1..200
+  double sensitivity = 1.0;                 // sensitivity 0.1..5 (no backend uses it)
+  int confirmation_bars = 0;                // confirmationBars 0..20
+  double percentage_threshold = 5.0;        // percentageThreshold 0.1..50
+  std::string higher_timeframe = "1h";      // higherTimeframe
   std::string trend_strength = "moderate";  // weak|moderate|strong|very_strong
   std::string divergence_type = "regular";  // regular|hidden|exaggerated
-  double volume_threshold = 2.0;       // volumeThreshold (x average)
-  int volume_period = 20;              // volumePeriod
+  double volume_threshold = 2.0;            // volumeThreshold (x average)
+  int volume_period = 20;                   // volumePeriod
   std::string pattern_strength = "moderate";
   int pattern_min_bars = 10;           // patternMinBars
   int structure_lookback = 50;         // structureLookback
@@ -77,13 +77,13 @@ struct ConditionSpec {
   std::string group;                  // comparison, crossover, trend, pattern, timeframe, volume,
                                       // structure, volatility, correlation
   unsigned needs = kNeedsLeft;
-  std::vector<std::string> params;    // editor parameter names it reads, e.g. {"value", "lookback"}
+  std::vector<std::string> params;  // editor parameter names it reads, e.g. {"value", "lookback"}
   ConditionKernel kernel = nullptr;
-  std::string definition;             // exact rule, for docs/workflow.md
-  std::string unavailable_reason;     // non-empty: cannot be evaluated with price data alone
+  std::string definition;               // exact rule, for docs/workflow.md
+  std::string unavailable_reason;       // non-empty: cannot be evaluated with price data alone
   std::vector<std::string> indicators;  // indicator-registry names the kernel computes; checked
                                         // by evaluate_condition (clear error if one is missing)
-  std::string reads;                  // what the user wires where (data-/value-/aux-input), docs
+  std::string reads;                    // what the user wires where (data-/value-/aux-input), docs
 };
 
 const std::vector<ConditionSpec>& condition_specs();

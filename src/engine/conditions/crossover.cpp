@@ -97,8 +97,8 @@ void level_cross(const ConditionInputs& in, const ConditionParams& p, const char
   const double* osc = in.left;
   if (!osc) {
     if (std::string(name) == "stoch")
-      computed = ops::indicator(in, name, {{"fastk_period", 14}, {"slowk_period", 3},
-                                           {"slowd_period", 3}});
+      computed = ops::indicator(in, name,
+                                {{"fastk_period", 14}, {"slowk_period", 3}, {"slowd_period", 3}});
     else
       computed = ops::indicator(in, name, {{"period", 14}});
     if (computed.size() != in.n) return;
@@ -168,11 +168,10 @@ std::vector<ConditionSpec> crossover_specs() {
   const unsigned L = kNeedsLeft;
   const std::string lr = "L on data-input (else close); R on value-input, else `value`";
   return {
-      make_spec("crossover", g, L, {"value"}, crossover, lr,
-                "L[t] > R[t] and L[t-1] <= R[t-1].", {},
-                {"cross_above", "crosses_above", "cross_over"}),
-      make_spec("crossunder", g, L, {"value"}, crossunder, lr,
-                "L[t] < R[t] and L[t-1] >= R[t-1].", {}, {"cross_below", "crosses_below"}),
+      make_spec("crossover", g, L, {"value"}, crossover, lr, "L[t] > R[t] and L[t-1] <= R[t-1].",
+                {}, {"cross_above", "crosses_above", "cross_over"}),
+      make_spec("crossunder", g, L, {"value"}, crossunder, lr, "L[t] < R[t] and L[t-1] >= R[t-1].",
+                {}, {"cross_below", "crosses_below"}),
       make_spec("golden_cross", g, L, {}, golden_cross,
                 "fast MA on data-input and slow MA on value-input; or price on data-input "
                 "(else close) alone",
@@ -203,7 +202,8 @@ std::vector<ConditionSpec> crossover_specs() {
                 "MACD line on data-input and signal line on value-input; or price on data-input "
                 "(else close) alone",
                 std::string("MACD crosses its signal line (crossover up, crossunder down); with "
-                            "value-input not wired, MACD(12, 26, 9) of L is computed.") + kDir,
+                            "value-input not wired, MACD(12, 26, 9) of L is computed.") +
+                    kDir,
                 {"macd"}),
       make_spec("rsi_level_cross", g, L, {"value"}, rsi_cross,
                 "RSI on data-input (else RSI(14) of close); level `value`",
@@ -227,16 +227,19 @@ std::vector<ConditionSpec> crossover_specs() {
                 "fast MA on data-input, medium on value-input, slow on aux-input; or price on "
                 "data-input (else close) alone (SMA 5/10/20)",
                 std::string("fast > medium > slow holds on bar t but not on bar t-1 (bearish: "
-                            "fast < medium < slow).") + kDir),
-      make_spec("ichimoku_cross", g, L, {"value"}, ichimoku_cross,
+                            "fast < medium < slow).") +
+                    kDir),
+      make_spec("ichimoku_cross", g, L | kNeedsBars, {"value"}, ichimoku_cross,
                 "Tenkan on data-input and Kijun on value-input; or the bars alone",
                 std::string("Tenkan crosses Kijun; with value-input not wired Tenkan = (HH9 + "
-                            "LL9) / 2 and Kijun = (HH26 + LL26) / 2 of the bars.") + kDir),
+                            "LL9) / 2 and Kijun = (HH26 + LL26) / 2 of the bars.") +
+                    kDir),
       make_spec("price_envelope_cross", g, L, {"value", "lookback", "percentageThreshold"},
                 envelope_cross, "L on data-input (else close)",
                 std::string("N = lookback if >= 2 else 20; bullish: L crosses above SMA_N(L) * "
                             "(1 + percentageThreshold/100); bearish: L crosses below SMA_N(L) * "
-                            "(1 - percentageThreshold/100).") + kDir),
+                            "(1 - percentageThreshold/100).") +
+                    kDir),
   };
 }
 

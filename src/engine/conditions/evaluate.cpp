@@ -22,17 +22,21 @@ Status check_choice(const char* param, const std::string& got,
                     const std::vector<std::string>& valid) {
   for (const auto& v : valid)
     if (iequals(v, got)) return Status::ok();
-  std::string msg = std::string(param) + ": unknown value '" + got + "'; expected " +
-                    quoted_list(valid);
+  std::string msg =
+      std::string(param) + ": unknown value '" + got + "'; expected " + quoted_list(valid);
   auto near = nearest_names(got, valid, 1);
   if (!near.empty()) msg += "; did you mean " + quoted_list(near) + "?";
   return Status::invalid_argument(msg);
 }
 
 Status check_params(const ConditionParams& p) {
-  struct Range { const char* name; double got, lo, hi; };
+  struct Range {
+    const char* name;
+    double got, lo, hi;
+  };
   const Range ranges[] = {
       {"lookback", double(p.lookback), 1, 100000},
+      {"sensitivity", p.sensitivity, 0, 1e6},
       {"confirmationBars", double(p.confirmation_bars), 0, 100000},
       {"percentageThreshold", p.percentage_threshold, 0, 1e6},
       {"volumeThreshold", p.volume_threshold, 0, 1e6},
@@ -81,8 +85,8 @@ Status check_wiring(const ConditionSpec& s, const ConditionInputs& in) {
 Status check_condition(const ConditionSpec& spec, const ConditionInputs& in,
                        const ConditionParams& params) {
   if (!spec.unavailable_reason.empty())
-    return Status::unsupported("condition '" + spec.name + "' is unavailable: " +
-                               spec.unavailable_reason);
+    return Status::unsupported("condition '" + spec.name +
+                               "' is unavailable: " + spec.unavailable_reason);
   if (!spec.kernel) return Status::internal("condition '" + spec.name + "' has no kernel");
   for (const std::string& name : spec.indicators) {
     if (!indicators::builtin_registry().find(name))
@@ -95,6 +99,10 @@ Status check_condition(const ConditionSpec& spec, const ConditionInputs& in,
 
 Result<Signal> evaluate_condition(const ConditionSpec& spec, const ConditionInputs& in,
                                   const ConditionParams& params) {
+  if (in.n == 0 && spec.unavailable_reason.empty()) {  // nothing to read: parameters only
+    NOCODE_RETURN_IF_ERROR(check_params(params).with_context("condition '" + spec.name + "'"));
+    return Signal{};
+  }
   NOCODE_RETURN_IF_ERROR(check_condition(spec, in, params));
   Signal raw(in.n, 0);
   spec.kernel(in, params, raw.data());

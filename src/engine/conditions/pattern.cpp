@@ -18,7 +18,7 @@ void with_level(const ConditionInputs& in, const ConditionParams& p, int sign, F
   const double* l = ops::left_series(in);
   const long w = ops::window(p, 20);
   for (long t = w; t < static_cast<long>(in.n); ++t) {
-    const double level = in.right ? in.right[t]
+    const double level = in.right   ? in.right[t]
                          : sign > 0 ? ops::range_max(l, t - w, t - 1)
                                     : ops::range_min(l, t - w, t - 1);
     if (ok(level, l[t])) f(t, l[t], level);
@@ -89,7 +89,8 @@ void double_extreme(const ConditionInputs& in, const ConditionParams& p, int sig
   with_pivots(in, p, [&](size_t t, size_t k, auto last, const double* l) {
     if (k < 3 || last(0).high != (sign > 0)) return;
     const Pivot &a = last(2), &b = last(1), &c = last(0);
-    const bool equal = std::fabs(c.value - a.value) <= tol * std::max(std::fabs(a.value), std::fabs(c.value));
+    const bool equal =
+        std::fabs(c.value - a.value) <= tol * std::max(std::fabs(a.value), std::fabs(c.value));
     const bool wide = c.index - a.index >= static_cast<size_t>(p.pattern_min_bars);
     out[t] = equal && wide && sign * (l[t - 1] - b.value) >= 0 && sign * (l[t] - b.value) < 0;
   });
@@ -125,13 +126,18 @@ void inverse_head_shoulders(const ConditionInputs& in, const ConditionParams& p,
 }
 
 // The last two highs (h1 older, h2) and lows (l1, l2) among the last four pivots.
-struct Four { double h1, h2, l1, l2; size_t span; };
+struct Four {
+  double h1, h2, l1, l2;
+  size_t span;
+};
 template <typename Last>
 Four four(Last last) {
   Four f{};
   const Pivot &a = last(3), &b = last(2), &c = last(1), &d = last(0);
-  const Pivot& hi1 = a.high ? a : b; const Pivot& hi2 = c.high ? c : d;
-  const Pivot& lo1 = a.high ? b : a; const Pivot& lo2 = c.high ? d : c;
+  const Pivot& hi1 = a.high ? a : b;
+  const Pivot& hi2 = c.high ? c : d;
+  const Pivot& lo1 = a.high ? b : a;
+  const Pivot& lo2 = c.high ? d : c;
   f = {hi1.value, hi2.value, lo1.value, lo2.value, d.index - a.index};
   return f;
 }
@@ -182,7 +188,8 @@ void pole_pattern(const ConditionInputs& in, const ConditionParams& p, bool penn
     bool shape;
     if (pennant) {
       const long h = c / 2;
-      const double r1 = ops::range_max(l, t - c, t - c + h - 1) - ops::range_min(l, t - c, t - c + h - 1);
+      const double r1 =
+          ops::range_max(l, t - c, t - c + h - 1) - ops::range_min(l, t - c, t - c + h - 1);
       const double r2 = ops::range_max(l, t - h, t - 1) - ops::range_min(l, t - h, t - 1);
       shape = r2 < r1;
     } else {
@@ -235,32 +242,41 @@ std::vector<ConditionSpec> pattern_specs() {
                 zz + "mirror of double_top: lows A, C within tolerance around high B; true when L "
                      "crosses above B."),
       make_spec("head_shoulders", g, L, zp, head_shoulders, l,
-                zz + "last five confirmed pivots S1 high, N1 low, H high, N2 low, S2 high with H > "
-                     "S1, H > S2, |S1 - S2| <= twice the " + tol + " of H, S2 - S1 >= "
-                     "patternMinBars bars; true when L crosses below the neckline through N1 "
-                     "and N2."),
+                zz +
+                    "last five confirmed pivots S1 high, N1 low, H high, N2 low, S2 high with H > "
+                    "S1, H > S2, |S1 - S2| <= twice the " +
+                    tol +
+                    " of H, S2 - S1 >= "
+                    "patternMinBars bars; true when L crosses below the neckline through N1 "
+                    "and N2."),
       make_spec("inverse_head_shoulders", g, L, zp, inverse_head_shoulders, l,
                 zz + "mirror of head_shoulders on lows; true when L crosses above the neckline."),
       make_spec("triangle_pattern", g, L, {"value", "percentageThreshold", "patternMinBars"},
                 triangle, l,
-                zz + "last four confirmed pivots give highs h1, h2 and lows l1, l2 (older first) "
-                     "with h2 <= h1, l2 >= l1, not both flat, spanning >= patternMinBars bars; "
-                     "bullish: L crosses above h2; bearish: L crosses below l2." + dir),
+                zz +
+                    "last four confirmed pivots give highs h1, h2 and lows l1, l2 (older first) "
+                    "with h2 <= h1, l2 >= l1, not both flat, spanning >= patternMinBars bars; "
+                    "bullish: L crosses above h2; bearish: L crosses below l2." +
+                    dir),
       make_spec("flag_pattern", g, L, {"value", "percentageThreshold", "patternMinBars"},
                 flag_pattern, l,
                 "M = patternMinBars, C = max(4, M/2). Pole: L[t-C] / L[t-C-M] - 1 >= "
                 "percentageThreshold%; flag: bars t-C..t-1 retrace less than half the pole and "
                 "their least-squares slope is <= 0; breakout: L[t] > max(L[t-C..t-1]) (bearish "
-                "mirrored)." + dir),
+                "mirrored)." +
+                    dir),
       make_spec("pennant_pattern", g, L, {"value", "percentageThreshold", "patternMinBars"},
                 pennant_pattern, l,
                 "As flag_pattern, but the consolidation narrows instead of sloping: the range of "
-                "its last C/2 bars is smaller than the range of its first C/2 bars." + dir),
+                "its last C/2 bars is smaller than the range of its first C/2 bars." +
+                    dir),
       make_spec("wedge_pattern", g, L, {"value", "percentageThreshold", "patternMinBars"}, wedge, l,
-                zz + "last four confirmed pivots (highs h1, h2, lows l1, l2) spanning >= "
-                     "patternMinBars bars. Bullish (falling wedge): h2 < h1, l2 < l1, h1 - h2 > "
-                     "l1 - l2 and L crosses above h2. Bearish (rising wedge): h2 > h1, l2 > l1, "
-                     "l2 - l1 > h2 - h1 and L crosses below l2." + dir),
+                zz +
+                    "last four confirmed pivots (highs h1, h2, lows l1, l2) spanning >= "
+                    "patternMinBars bars. Bullish (falling wedge): h2 < h1, l2 < l1, h1 - h2 > "
+                    "l1 - l2 and L crosses above h2. Bearish (rising wedge): h2 > h1, l2 > l1, "
+                    "l2 - l1 > h2 - h1 and L crosses below l2." +
+                    dir),
   };
 }
 

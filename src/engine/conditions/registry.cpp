@@ -76,7 +76,8 @@ std::string conditions_markdown() {
   for (const ConditionSpec& s : condition_specs()) {
     if (s.group != group) {
       group = s.group;
-      md += "\n## " + group + "\n\n| kind | synonyms | needs | reads | parameters | definition |\n"
+      md += "\n## " + group +
+            "\n\n| kind | synonyms | needs | reads | parameters | definition |\n"
             "| --- | --- | --- | --- | --- | --- |\n";
     }
     std::string syn, params;
@@ -87,6 +88,12 @@ std::string conditions_markdown() {
     md += "| `" + s.name + "` | " + cell(syn) + " | " + needs_text(s) + " | " + cell(s.reads) +
           " | " + params + " | " + cell(def) + " |\n";
   }
+  md +=
+      "\n## logic (the logic node)\n\n"
+      "Inputs in handle order (`input-0`, `input-1`, ...); the operation is case-insensitive. "
+      "`AND`: all inputs true. `OR`: any true. `NOT`: negation of `input-0` only. `XOR`: an "
+      "odd number true (pairwise xor). `MAJORITY`: more than half true. No inputs: false on "
+      "every bar. An unknown operation is an error listing the valid ones.\n";
   return md;
 }
 

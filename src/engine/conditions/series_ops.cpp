@@ -142,12 +142,24 @@ std::vector<double> indicator(const ConditionInputs& in, std::string_view name,
   for (InputKind k : spec->inputs) {
     const double* p = nullptr;
     switch (k) {
-      case InputKind::kOpen: p = b.open; break;
-      case InputKind::kHigh: p = b.high; break;
-      case InputKind::kLow: p = b.low; break;
-      case InputKind::kClose: p = b.close; break;
-      case InputKind::kVolume: p = b.volume; break;
-      default: p = real ? real : b.close; break;
+      case InputKind::kOpen:
+        p = b.open;
+        break;
+      case InputKind::kHigh:
+        p = b.high;
+        break;
+      case InputKind::kLow:
+        p = b.low;
+        break;
+      case InputKind::kClose:
+        p = b.close;
+        break;
+      case InputKind::kVolume:
+        p = b.volume;
+        break;
+      default:
+        p = real ? real : b.close;
+        break;
     }
     if (!p) return {};
     inputs.push_back(p);
@@ -169,14 +181,18 @@ std::vector<Pivot> zigzag(const double* x, size_t n, double pct) {
     if (!ok(hi) || v > hi) hi = v, hi_i = t;
     if (!ok(lo) || v < lo) lo = v, lo_i = t;
     if (trend >= 0 && v <= hi - f * std::fabs(hi) && hi_i < t) {
-      if (trend > 0 || lo_i < hi_i) out.push_back({hi_i, hi, true, t});
-      else out.push_back({lo_i, lo, false, t}), out.push_back({hi_i, hi, true, t});
+      if (trend > 0 || lo_i < hi_i)
+        out.push_back({hi_i, hi, true, t});
+      else
+        out.push_back({lo_i, lo, false, t}), out.push_back({hi_i, hi, true, t});
       trend = -1;
       lo = v, lo_i = t;
       hi = v, hi_i = t;
     } else if (trend <= 0 && v >= lo + f * std::fabs(lo) && lo_i < t) {
-      if (trend < 0 || hi_i < lo_i) out.push_back({lo_i, lo, false, t});
-      else out.push_back({hi_i, hi, true, t}), out.push_back({lo_i, lo, false, t});
+      if (trend < 0 || hi_i < lo_i)
+        out.push_back({lo_i, lo, false, t});
+      else
+        out.push_back({hi_i, hi, true, t}), out.push_back({lo_i, lo, false, t});
       trend = 1;
       lo = v, lo_i = t;
       hi = v, hi_i = t;

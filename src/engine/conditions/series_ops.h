@@ -48,7 +48,7 @@ Bars bars_of(const ConditionInputs& in);
 
 // Rolling helpers: NaN until the window is full or when it holds a NaN.
 std::vector<double> sma(const double* x, size_t n, int w);
-std::vector<double> ema(const double* x, size_t n, int w);  // SMA-seeded, like TA-Lib
+std::vector<double> ema(const double* x, size_t n, int w);         // SMA-seeded, like TA-Lib
 std::vector<double> rolling_sd(const double* x, size_t n, int w);  // population
 // Max / min of x[a..b] inclusive; NaN if any is NaN or the range is empty/invalid.
 double range_max(const double* x, long a, long b);

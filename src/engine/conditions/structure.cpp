@@ -25,8 +25,10 @@ struct SwingWalk {
   void advance(size_t t) {
     for (; next < piv.size() && piv[next].confirmed <= t; ++next) {
       const Pivot* q = &piv[next];
-      if (q->high) hi_prev = hi, hi = q;
-      else lo_prev = lo, lo = q;
+      if (q->high)
+        hi_prev = hi, hi = q;
+      else
+        lo_prev = lo, lo = q;
     }
   }
 };
@@ -73,7 +75,8 @@ void liquidity_sweep(const ConditionInputs& in, const ConditionParams& p, uint8_
   for (size_t t = 0; t < in.n; ++t) {
     s.advance(t);
     const Pivot* q = bull ? s.lo : s.hi;
-    if (!recent(q, t, p.structure_lookback) || !ok(b.low[t], b.high[t]) || !ok(b.close[t])) continue;
+    if (!recent(q, t, p.structure_lookback) || !ok(b.low[t], b.high[t]) || !ok(b.close[t]))
+      continue;
     out[t] = bull ? b.low[t] < q->value && b.close[t] > q->value
                   : b.high[t] > q->value && b.close[t] < q->value;
   }
@@ -96,8 +99,8 @@ void order_block(const ConditionInputs& in, const ConditionParams& p, uint8_t* o
   double zone_hi = 0, zone_lo = 0;
   for (size_t t = 0; t < in.n; ++t) {
     s.advance(t);
-    if (brk >= 0 && t - brk <= static_cast<size_t>(p.structure_lookback) && ok(b.low[t], b.high[t]) &&
-        ok(b.close[t]))
+    if (brk >= 0 && t - brk <= static_cast<size_t>(p.structure_lookback) &&
+        ok(b.low[t], b.high[t]) && ok(b.close[t]))
       out[t] = d > 0 ? b.low[t] <= zone_hi && b.close[t] >= zone_lo
                      : b.high[t] >= zone_lo && b.close[t] <= zone_hi;
     if (break_at(s, b.close, t, p.structure_lookback) != d) continue;
@@ -135,31 +138,42 @@ std::vector<ConditionSpec> structure_specs() {
   return {
       make_spec("higher_high", g, B, {"lookback", "structureLookback"}, higher_high, bars,
                 sw + "The latest confirmed swing high is above the one before it and lies within "
-                "structureLookback bars of t."),
+                     "structureLookback bars of t."),
       make_spec("lower_low", g, B, {"lookback", "structureLookback"}, lower_low, bars,
                 sw + "The latest confirmed swing low is below the one before it and lies within "
-                "structureLookback bars of t."),
+                     "structureLookback bars of t."),
       make_spec("structure_break", g, B, sp, structure_break, bars,
-                sw + "Bullish: close crosses above the latest confirmed swing high (close[t-1] <= "
-                "it < close[t]); bearish: close crosses below the latest swing low; the swing "
-                "lies within structureLookback bars." + dir),
-      make_spec("liquidity_sweep", g, B, sp, liquidity_sweep, bars,
-                sw + "Bullish: low[t] < latest swing low < close[t] (stops below the low taken, "
-                "price reclaimed); bearish: high[t] > latest swing high > close[t]; swing within "
-                "structureLookback bars." + dir),
+                sw +
+                    "Bullish: close crosses above the latest confirmed swing high (close[t-1] <= "
+                    "it < close[t]); bearish: close crosses below the latest swing low; the swing "
+                    "lies within structureLookback bars." +
+                    dir),
+      make_spec(
+          "liquidity_sweep", g, B, sp, liquidity_sweep, bars,
+          sw +
+              "Bullish: low[t] < latest swing low < close[t] (stops below the low taken, "
+              "price reclaimed); bearish: high[t] > latest swing high > close[t]; swing within "
+              "structureLookback bars." +
+              dir),
       make_spec("fair_value_gap", g, B, {"value", "levelSpacing"}, fair_value_gap, bars,
                 "Bullish: low[t] - high[t-2] > 0 and >= levelSpacing basis points of close[t-1] "
-                "(levelSpacing 20 = 0.2%); bearish: low[t-2] - high[t] likewise." + dir),
-      make_spec("order_block", g, B, sp, order_block, bars,
-                sw + "At each bullish structure_break on bar b, the order block is the last "
-                "bearish candle (close < open) among bars b-10..b-1; at bars t with b < t <= b + "
-                "structureLookback, true when low[t] <= its high and close[t] >= its low (a "
-                "retest that holds). Bearish mirrored (last bullish candle, high[t] >= its low, "
-                "close[t] <= its high)." + dir, {}),
+                "(levelSpacing 20 = 0.2%); bearish: low[t-2] - high[t] likewise." +
+                    dir),
+      make_spec(
+          "order_block", g, B, sp, order_block, bars,
+          sw +
+              "At each bullish structure_break on bar b, the order block is the last "
+              "bearish candle (close < open) among bars b-10..b-1; at bars t with b < t <= b + "
+              "structureLookback, true when low[t] <= its high and close[t] >= its low (a "
+              "retest that holds). Bearish mirrored (last bullish candle, high[t] >= its low, "
+              "close[t] <= its high)." +
+              dir,
+          {}),
       make_spec("market_maker_move", g, B, {"value", "volatilityMultiplier"}, market_maker_move,
                 bars,
                 "Displacement candle: high[t] - low[t] >= volatilityMultiplier * ATR(14)[t-1] and "
-                "the close in the top quarter of the bar's range (bearish: bottom quarter)." + dir,
+                "the close in the top quarter of the bar's range (bearish: bottom quarter)." +
+                    dir,
                 {"atr"}),
   };
 }

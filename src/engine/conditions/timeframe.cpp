@@ -42,7 +42,8 @@ void htf_trend(const ConditionInputs& in, const ConditionParams& p, uint8_t* out
   static const double kPct[] = {0, 0.5, 1, 2};
   const double min_pct = kPct[std::max(0, ops::strength_index(p.trend_strength))];
   const Resampled r = resample_left(in, htf(p));
-  for (size_t t = 0; t < in.n; ++t) out[t] = htf_moves(r, t, p.lookback, ops::direction(p), min_pct);
+  for (size_t t = 0; t < in.n; ++t)
+    out[t] = htf_moves(r, t, p.lookback, ops::direction(p), min_pct);
 }
 
 void multi_tf_alignment(const ConditionInputs& in, const ConditionParams& p, uint8_t* out) {
@@ -113,35 +114,45 @@ std::vector<ConditionSpec> timeframe_specs() {
       "1w from Monday 00:00, 1M calendar month); at bar t only buckets before the bucket of "
       "bar t count. ";
   return {
-      make_spec("higher_timeframe_trend", g, LB, {"value", "lookback", "higherTimeframe",
-                "trendStrength"}, htf_trend, lt,
-                rule + "The last completed higherTimeframe close is above the close `lookback` "
-                "completed buckets earlier by more than 0% / 0.5% / 1% / 2% (trendStrength weak "
-                ".. very_strong); bearish: below by more than that." + dir),
+      make_spec(
+          "higher_timeframe_trend", g, LB,
+          {"value", "lookback", "higherTimeframe", "trendStrength"}, htf_trend, lt,
+          rule +
+              "The last completed higherTimeframe close is above the close `lookback` "
+              "completed buckets earlier by more than 0% / 0.5% / 1% / 2% (trendStrength weak "
+              ".. very_strong); bearish: below by more than that." +
+              dir),
       make_spec("multi_tf_alignment", g, LB, {"value", "lookback", "higherTimeframe"},
                 multi_tf_alignment, lt,
-                rule + "L[t] > L[t-lookback] and the last completed higherTimeframe close > the "
-                "one before it (bearish: both falling)." + dir),
+                rule +
+                    "L[t] > L[t-lookback] and the last completed higherTimeframe close > the "
+                    "one before it (bearish: both falling)." +
+                    dir),
       make_spec("weekly_monthly_bias", g, LB, {"value"}, weekly_monthly_bias, lt,
-                rule + "The last completed weekly close > the previous weekly close and the last "
-                "completed monthly close > the previous monthly close (bearish: both lower)." +
-                dir),
+                rule +
+                    "The last completed weekly close > the previous weekly close and the last "
+                    "completed monthly close > the previous monthly close (bearish: both lower)." +
+                    dir),
       make_spec("fractal_alignment", g, LB, {"value", "lookback", "higherTimeframe"},
                 fractal_alignment, lt,
-                rule + "Three timeframes agree: L[t] > L[t-lookback], and on higherTimeframe "
-                "and the next larger one (15m->1h->4h->1d->1w->1M) the last completed close > "
-                "the one before (bearish: all falling)." + dir),
+                rule +
+                    "Three timeframes agree: L[t] > L[t-lookback], and on higherTimeframe "
+                    "and the next larger one (15m->1h->4h->1d->1w->1M) the last completed close > "
+                    "the one before (bearish: all falling)." +
+                    dir),
       make_spec("seasonal_pattern", g, LB, {"value"}, seasonal_pattern, lt,
-                rule + "Among completed calendar months with the same month of year as bar t, "
-                "the mean month-over-month change of L in percent is > `value`; needs at least "
-                "two such months of history."),
+                rule +
+                    "Among completed calendar months with the same month of year as bar t, "
+                    "the mean month-over-month change of L in percent is > `value`; needs at least "
+                    "two such months of history."),
       make_spec("time_cycle_confluence", g, kNeedsLeft,
                 {"value", "lookback", "percentageThreshold"}, time_cycle_confluence,
                 "L on data-input (else close)",
                 "Zig-zag of L with percentageThreshold% reversals. Bullish: bars since the last "
                 "confirmed low are within max(1, lookback) bars of both the mean spacing of the "
                 "last three confirmed lows and the spacing of the last two confirmed highs (two "
-                "cycle estimates agree that a low is due); bearish: the same for highs." + dir),
+                "cycle estimates agree that a low is due); bearish: the same for highs." +
+                    dir),
   };
 }
 

@@ -20,10 +20,10 @@ int64_t floor_div(int64_t a, int64_t b) {
 void civil(int64_t days, int64_t& year, int& month) {
   const int64_t z = days + 719468;  // days since 0000-03-01
   const int64_t era = floor_div(z, 146097);
-  const int64_t doe = z - era * 146097;                                  // [0, 146096]
+  const int64_t doe = z - era * 146097;                                       // [0, 146096]
   const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);           // [0, 365]
-  const int64_t mp = (5 * doy + 2) / 153;                                // March = 0
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const int64_t mp = (5 * doy + 2) / 153;                                     // March = 0
   month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   year = yoe + era * 400 + (month <= 2 ? 1 : 0);
 }
@@ -43,21 +43,31 @@ Result<Timeframe> parse_timeframe(std::string_view text) {
 
 Timeframe next_timeframe(Timeframe tf) {
   switch (tf) {
-    case Timeframe::k15m: return Timeframe::k1h;
-    case Timeframe::k1h: return Timeframe::k4h;
-    case Timeframe::k4h: return Timeframe::k1d;
-    case Timeframe::k1d: return Timeframe::k1w;
-    default: return Timeframe::k1M;
+    case Timeframe::k15m:
+      return Timeframe::k1h;
+    case Timeframe::k1h:
+      return Timeframe::k4h;
+    case Timeframe::k4h:
+      return Timeframe::k1d;
+    case Timeframe::k1d:
+      return Timeframe::k1w;
+    default:
+      return Timeframe::k1M;
   }
 }
 
 int64_t bucket_of(int64_t ns, Timeframe tf) {
   switch (tf) {
-    case Timeframe::k15m: return floor_div(ns, 15 * kMinuteNs);
-    case Timeframe::k1h: return floor_div(ns, 60 * kMinuteNs);
-    case Timeframe::k4h: return floor_div(ns, 240 * kMinuteNs);
-    case Timeframe::k1d: return floor_div(ns, kDayNs);
-    case Timeframe::k1w: return floor_div(floor_div(ns, kDayNs) + 3, 7);  // weeks from Monday
+    case Timeframe::k15m:
+      return floor_div(ns, 15 * kMinuteNs);
+    case Timeframe::k1h:
+      return floor_div(ns, 60 * kMinuteNs);
+    case Timeframe::k4h:
+      return floor_div(ns, 240 * kMinuteNs);
+    case Timeframe::k1d:
+      return floor_div(ns, kDayNs);
+    case Timeframe::k1w:
+      return floor_div(floor_div(ns, kDayNs) + 3, 7);  // weeks from Monday
     case Timeframe::k1M: {
       int64_t year;
       int month;

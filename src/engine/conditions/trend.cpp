@@ -13,12 +13,14 @@ using ops::ok;
 
 void rising(const ConditionInputs& in, const ConditionParams& p, uint8_t* out) {
   const double* l = ops::left_series(in);
-  for (size_t t = p.lookback; t < in.n; ++t) out[t] = ok(l[t], l[t - p.lookback]) && l[t] > l[t - p.lookback];
+  for (size_t t = p.lookback; t < in.n; ++t)
+    out[t] = ok(l[t], l[t - p.lookback]) && l[t] > l[t - p.lookback];
 }
 
 void falling(const ConditionInputs& in, const ConditionParams& p, uint8_t* out) {
   const double* l = ops::left_series(in);
-  for (size_t t = p.lookback; t < in.n; ++t) out[t] = ok(l[t], l[t - p.lookback]) && l[t] < l[t - p.lookback];
+  for (size_t t = p.lookback; t < in.n; ++t)
+    out[t] = ok(l[t], l[t - p.lookback]) && l[t] < l[t - p.lookback];
 }
 
 void sideways(const ConditionInputs& in, const ConditionParams& p, uint8_t* out) {
@@ -106,7 +108,8 @@ void parabolic_sar(const ConditionInputs& in, const ConditionParams& p, uint8_t*
   const auto sar = ops::indicator(in, "sar", {});
   const double* c = ops::bars_of(in).close;
   if (sar.size() != in.n || !c) return;
-  for (size_t t = 0; t < in.n; ++t) out[t] = ok(sar[t], c[t]) && ops::direction(p) * (c[t] - sar[t]) > 0;
+  for (size_t t = 0; t < in.n; ++t)
+    out[t] = ok(sar[t], c[t]) && ops::direction(p) * (c[t] - sar[t]) > 0;
 }
 
 void aroon_trend(const ConditionInputs& in, const ConditionParams& p, uint8_t* out) {
@@ -115,7 +118,8 @@ void aroon_trend(const ConditionInputs& in, const ConditionParams& p, uint8_t* o
   if (down.size() != in.n || up.size() != in.n) return;
   const bool bull = ops::direction(p) > 0;
   for (size_t t = 0; t < in.n; ++t)
-    out[t] = ok(up[t], down[t]) && (bull ? up[t] >= 70 && down[t] <= 30 : down[t] >= 70 && up[t] <= 30);
+    out[t] =
+        ok(up[t], down[t]) && (bull ? up[t] >= 70 && down[t] <= 30 : down[t] >= 70 && up[t] <= 30);
 }
 
 void linreg_slope(const ConditionInputs& in, const ConditionParams& p, uint8_t* out) {
@@ -167,14 +171,17 @@ std::vector<ConditionSpec> trend_specs() {
       make_spec("trend_strength", g, L, {"value", "lookback", "trendStrength"}, trend_strength, l,
                 "N = lookback if >= 2 else 20; least-squares line through the last N values of "
                 "L: r^2 >= 0.3 / 0.5 / 0.7 / 0.85 (weak / moderate / strong / very_strong) and "
-                "slope > 0 (bearish: < 0)." + dir),
+                "slope > 0 (bearish: < 0)." +
+                    dir),
       make_spec("momentum_change", g, L, {"value", "lookback", "percentageThreshold"},
                 momentum_change, l,
                 "K = lookback if >= 2 else 10; ROC[t] = 100 * (L[t] / L[t-K] - 1); ROC[t] - "
-                "ROC[t-1] >= percentageThreshold (bearish: <= -percentageThreshold)." + dir),
+                "ROC[t-1] >= percentageThreshold (bearish: <= -percentageThreshold)." +
+                    dir),
       make_spec("adx_trend", g, B, {"value", "trendStrength"}, adx_trend, bars,
                 "ADX(14) >= 20 / 25 / 35 / 50 (weak / moderate / strong / very_strong) and "
-                "+DI(14) > -DI(14) (bearish: -DI > +DI)." + dir,
+                "+DI(14) > -DI(14) (bearish: -DI > +DI)." +
+                    dir,
                 {"adx", "plus_di", "minus_di"}),
       make_spec("parabolic_sar", g, B, {"value"}, parabolic_sar, bars,
                 "close > SAR(0.02, 0.2) (bearish: close < SAR)." + dir, {"sar"}),
@@ -192,7 +199,8 @@ std::vector<ConditionSpec> trend_specs() {
                 l,
                 "K = lookback if >= 2 else 10; ROC_K[t] = 100 * (L[t] / L[t-K] - 1); ROC_K[t] > 0 "
                 "and ROC_K[t] - ROC_K[t-K] >= percentageThreshold (bearish: ROC_K[t] < 0 and the "
-                "difference <= -percentageThreshold)." + dir),
+                "difference <= -percentageThreshold)." +
+                    dir),
       make_spec("trend_exhaustion", g, B, {"trendStrength"}, trend_exhaustion, bars,
                 "ADX(14) turns down from at or above the trendStrength threshold (20 / 25 / 35 / "
                 "50): ADX[t-1] >= threshold, ADX[t] < ADX[t-1] and ADX[t-1] >= ADX[t-2] "
@@ -202,14 +210,16 @@ std::vector<ConditionSpec> trend_specs() {
                 "Proxy: zig-zag of L with percentageThreshold% reversals; true while the last six "
                 "confirmed pivots p0..p5 form a 5-wave impulse: p0 low, p1 high, ... p5 high, "
                 "p2 > p0, p3 > p1, p4 > p1 (wave 4 does not overlap wave 1), p5 > p3, and wave 3 "
-                "(p3 - p2) is not the shortest of waves 1, 3, 5 (bearish: mirrored)." + dir),
+                "(p3 - p2) is not the shortest of waves 1, 3, 5 (bearish: mirrored)." +
+                    dir),
       make_spec("wyckoff_phase", g, L, {"value", "structureLookback", "percentageThreshold"},
                 wyckoff_phase, l,
                 "Proxy: W = structureLookback, H = W / 2; accumulation: L fell by >= "
                 "percentageThreshold% from bar t-W+1 to bar t-H (markdown) and 100 * (max - min) "
                 "/ min of L over the last H bars <= percentageThreshold (trading range); "
                 "distribution (bearish): a rise of >= percentageThreshold% then the same "
-                "range." + dir),
+                "range." +
+                    dir),
   };
 }
 

@@ -19,8 +19,7 @@ void elliott_wave(const ConditionInputs& in, const ConditionParams& p, uint8_t* 
     double v[6];
     for (int i = 0; i < 6; ++i) v[i] = d * piv[k - 6 + i].value;  // bearish: mirrored
     const double w1 = v[1] - v[0], w3 = v[3] - v[2], w5 = v[5] - v[4];
-    out[t] = v[2] > v[0] && v[3] > v[1] && v[4] > v[1] && v[5] > v[3] &&
-             !(w3 < w1 && w3 < w5);
+    out[t] = v[2] > v[0] && v[3] > v[1] && v[4] > v[1] && v[5] > v[3] && !(w3 < w1 && w3 < w5);
   }
 }
 

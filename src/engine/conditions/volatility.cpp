@@ -38,7 +38,8 @@ void atr_multiple(const ConditionInputs& in, const ConditionParams& p, uint8_t* 
   const auto atr = ops::indicator(in, "atr", {{"period", p.volatility_period}});
   if (tr.size() != in.n || atr.size() != in.n) return;
   for (size_t t = 1; t < in.n; ++t)
-    out[t] = ok(tr[t], atr[t - 1]) && atr[t - 1] > 0 && tr[t] >= p.volatility_multiplier * atr[t - 1];
+    out[t] =
+        ok(tr[t], atr[t - 1]) && atr[t - 1] > 0 && tr[t] >= p.volatility_multiplier * atr[t - 1];
 }
 
 void vix_level(const ConditionInputs& in, const ConditionParams& p, uint8_t* out) {
@@ -87,9 +88,8 @@ std::vector<ConditionSpec> volatility_specs() {
       "P = volatilityPeriod; sigma[t] = population SD of the one-bar returns L[i]/L[i-1] - 1 "
       "over the P bars ending at t; ";
   return {
-      make_spec("volatility_expansion", g, kNeedsLeft,
-                {"volatilityPeriod", "percentageThreshold"}, expansion, l,
-                vol + "sigma[t] >= sigma[t-P] * (1 + percentageThreshold/100)."),
+      make_spec("volatility_expansion", g, kNeedsLeft, {"volatilityPeriod", "percentageThreshold"},
+                expansion, l, vol + "sigma[t] >= sigma[t-P] * (1 + percentageThreshold/100)."),
       make_spec("volatility_contraction", g, kNeedsLeft,
                 {"volatilityPeriod", "percentageThreshold"}, contraction, l,
                 vol + "sigma[t] <= sigma[t-P] * (1 - percentageThreshold/100)."),

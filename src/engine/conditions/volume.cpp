@@ -57,8 +57,7 @@ void mfi(const ConditionInputs& in, const ConditionParams& p, uint8_t* out) {
   const auto x = ops::indicator(in, "mfi", {{"period", 14}});
   if (x.size() != in.n) return;
   const double level = p.value != 0 ? p.value : 20;
-  for (size_t t = 0; t < in.n; ++t)
-    out[t] = ok(x[t]) && (level < 50 ? x[t] < level : x[t] > level);
+  for (size_t t = 0; t < in.n; ++t) out[t] = ok(x[t]) && (level < 50 ? x[t] < level : x[t] > level);
 }
 
 // Indicator `name` > R[t].
