@@ -211,7 +211,13 @@ int run(int argc, char** argv) {
   size_t core_specs = 0;
   std::vector<Row> unmatched;
   for (const ind::IndicatorSpec& spec : registry.all()) {
-    if (!spec.core) continue;
+    if (!spec.core) {
+      // The README's extra rows (MAX, MAMA, CDLENGULFING, ...): shown, never totalled.
+      for (Row& row : rows)
+        if (!row.spec && !row.ref->core52 && lower(row.ref->talib_name) == lower(spec.talib_name))
+          row.spec = &spec;
+      continue;
+    }
     ++core_specs;
     bool matched = false;
     for (Row& row : rows)
@@ -222,7 +228,7 @@ int run(int argc, char** argv) {
       }
     if (!matched) unmatched.push_back({&spec, nullptr});  // outside the table: nocode only
   }
-  // Extra README rows appear only when the registry has them as core.
+  // Extra README rows appear only when the registry has them.
   std::erase_if(rows, [](const Row& row) { return !row.ref->core52 && !row.spec; });
   rows.insert(rows.end(), unmatched.begin(), unmatched.end());
   if (!only.empty()) {
@@ -403,6 +409,7 @@ int run(int argc, char** argv) {
     int same = 0, ta_n = 0, tu_n = 0, noc_tu_n = 0, noc_n = 0;
     for (size_t i = 0; i < rows.size(); ++i) {
       const Timing& r = res[i];
+      if (rows[i].ref && !rows[i].ref->core52) continue;  // extra rows are not in the totals
       if (!std::isnan(r.talib) && rows[i].ref && rows[i].ref->core52) ta_all += r.talib, ++ta_n;
       if (!std::isnan(r.tulip) && rows[i].ref && rows[i].ref->core52) tu_all += r.tulip, ta_tu += std::isnan(r.talib) ? 0 : r.talib, ++tu_n;
       if (!std::isnan(r.nocode)) noc_all += r.nocode, ++noc_n;

@@ -117,9 +117,14 @@ int run_compute(const ComputeArgs& a) {
     if (ec) return fail(Status::io_error("cannot write " + a.out + ": " + ec.message()));
     return 0;
   }
-  const bool table_format = a.format == "table" || (a.format == "auto" && isatty(STDOUT_FILENO));
-  if (table_format) write_text_table(std::cout, table);
-  else write_csv(std::cout, table);
+  if (a.format == "table") {
+    write_text_table(std::cout, table);
+  } else if (a.format == "auto" && isatty(STDOUT_FILENO)) {
+    // On a terminal: a readable table, the middle elided (all rows with --format/--out).
+    write_text_table(std::cout, table, 40);
+  } else {
+    write_csv(std::cout, table);
+  }
   return 0;
 }
 
@@ -238,7 +243,7 @@ void add_indicators_command(CLI::App& app, int* exit_code) {
   compute->add_option("--param", ca->params, "KEY=VALUE (our names or TA-Lib's, e.g. timeperiod=14)")
       ->take_all();
   compute->add_option("--out", ca->out, "Write CSV to this file instead of standard output");
-  compute->add_option("--format", ca->format, "auto (table on a terminal, else CSV), csv or table")
+  compute->add_option("--format", ca->format, "auto (on a terminal: a table of the first and last 20 rows; else CSV), csv or table (all rows)")
       ->check(CLI::IsMember({"auto", "csv", "table"}));
   add_input_options(compute, ca->input);
   compute->callback([ca, exit_code] { *exit_code = run_compute(*ca); });

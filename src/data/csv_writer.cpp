@@ -1,6 +1,7 @@
 #include "data/csv_writer.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "common/strings.h"
 #include "data/frame.h"
@@ -28,13 +29,23 @@ void write_text_table(std::ostream& out, const TableView& t, size_t max_rows) {
   const size_t rows = t.timestamps ? t.timestamps->size() : 0;
   std::vector<size_t> shown;
   bool elided = false;
-  if (max_rows > 0 && rows > max_rows) {
+  size_t warmup = 0;  // leading rows where every column is NaN
+  if (max_rows > 0) {
+    auto all_nan = [&](size_t i) {
+      for (const auto* c : t.columns)
+        if (!std::isnan((*c)[i])) return false;
+      return !t.columns.empty();
+    };
+    while (warmup < rows && all_nan(warmup)) ++warmup;
+    if (warmup == rows) warmup = 0;
+  }
+  if (max_rows > 0 && rows - warmup > max_rows) {
     const size_t head = max_rows / 2, tail = max_rows - head;
-    for (size_t i = 0; i < head; ++i) shown.push_back(i);
+    for (size_t i = warmup; i < warmup + head; ++i) shown.push_back(i);
     for (size_t i = rows - tail; i < rows; ++i) shown.push_back(i);
     elided = true;
   } else {
-    for (size_t i = 0; i < rows; ++i) shown.push_back(i);
+    for (size_t i = warmup; i < rows; ++i) shown.push_back(i);
   }
   std::vector<std::vector<std::string>> cells(shown.size());
   std::vector<std::string> header = {"date"};
@@ -55,8 +66,11 @@ void write_text_table(std::ostream& out, const TableView& t, size_t max_rows) {
     out << '\n';
   };
   emit(header);
+  if (warmup > 0) out << "... (" << warmup << " warm-up rows without a value)\n";
   for (size_t r = 0; r < shown.size(); ++r) {
-    if (elided && r == max_rows / 2) out << "... (" << (rows - shown.size()) << " more rows)\n";
+    if (elided && r == max_rows / 2)
+      out << "... (" << (rows - warmup - shown.size())
+          << " more rows; --format csv or --out FILE for all)\n";
     emit(cells[r]);
   }
 }

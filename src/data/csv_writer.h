@@ -17,7 +17,8 @@ struct TableView {
 
 void write_csv(std::ostream& out, const TableView& table);
 // Right-aligned columns separated by two spaces; `max_rows` > 0 elides the
-// middle of long tables ("...") keeping the head and tail.
+// middle of long tables ("...") keeping the head and tail, and then also
+// summarises the leading rows where every column is NaN (warm-up) in one line.
 void write_text_table(std::ostream& out, const TableView& table, size_t max_rows = 0);
 
 }  // namespace nocode
