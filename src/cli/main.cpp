@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/indicators_command.h"
+#include "cli/workflow_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"nocode: visually drawn trading strategies to trained, backtested models"};
@@ -11,6 +12,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "nocode 0.1.0");
   int exit_code = 0;
   nocode::cli::add_indicators_command(app, &exit_code);
+  nocode::cli::add_workflow_commands(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -96,8 +96,8 @@ void print_nodes_table() {
     name.resize(std::max<size_t>(name.size() + 1, 24), ' ');
     std::string cat = t.category;
     cat.resize(std::max<size_t>(cat.size() + 1, 10), ' ');
-    std::cout << name << cat << handle_list(t.inputs) << " -> " << handle_list(t.outputs)
-              << "  (" << t.params.size() << " params)\n";
+    std::cout << name << cat << handle_list(t.inputs) << " -> " << handle_list(t.outputs) << "  ("
+              << t.params.size() << " params)\n";
   }
 }
 
@@ -130,8 +130,10 @@ void add_workflow_commands(CLI::App& app, int* exit_code) {
   auto json = std::make_shared<bool>(false);
   list->add_flag("--json", *json, "Machine-readable catalogue");
   list->callback([json, exit_code] {
-    if (*json) std::cout << workflow::node_catalogue_json().dump(2) << "\n";
-    else print_nodes_table();
+    if (*json)
+      std::cout << workflow::node_catalogue_json().dump(2) << "\n";
+    else
+      print_nodes_table();
     *exit_code = 0;
   });
   auto* docs = nodes->add_subcommand("docs", "Print the Markdown catalogue (docs/workflow.md)");
