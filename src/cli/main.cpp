@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/indicators_command.h"
+#include "cli/run_command.h"
 #include "cli/workflow_commands.h"
 
 int main(int argc, char** argv) {
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   nocode::cli::add_indicators_command(app, &exit_code);
   nocode::cli::add_workflow_commands(app, &exit_code);
+  nocode::cli::add_run_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -3,7 +3,9 @@
 // With --out, writes DIR/features.csv, DIR/signals.csv and DIR/summary.json
 // atomically (a temporary sibling directory renamed into place, so a failed
 // run leaves no partial output); without it, prints summary.json to stdout.
-// Progress goes to stderr when stderr is a terminal.
+// Progress goes to stderr when stderr is a terminal. The command runs on the
+// process-wide node cache; it is meant to run once per process (not
+// re-entrant with another command writing the same --out directory).
 #pragma once
 
 #include <CLI/CLI.hpp>
