@@ -1,0 +1,25 @@
+// Reductions with numpy/pandas' rounding behaviour, so statistics match
+// backtesting.py to the last bits: numpy's pairwise summation (blocks of 128
+// with 8 accumulators), pandas' mean (pairwise sum / count), variance (two
+// passes, ddof) and backtesting.py's geometric mean. NaN propagates unless a
+// function says otherwise. Pure functions, thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+namespace nocode::backtest {
+
+// numpy.add.reduce of a contiguous float64 array.
+double pairwise_sum(std::span<const double> v);
+// Sum of v[i]*w[i] with the same pairwise structure (stands in for BLAS dot).
+double pairwise_dot(std::span<const double> v, std::span<const double> w);
+// pandas Series.mean(): pairwise sum / n; NaN when empty.
+double mean(std::span<const double> v);
+// pandas Series.var(ddof): two-pass; NaN when n <= ddof.
+double variance(std::span<const double> v, int ddof = 1);
+// backtesting.py geometric_mean: exp(sum(log(1+r))/n) - 1, 0 if any 1+r <= 0,
+// NaN when empty.
+double geometric_mean(std::span<const double> returns);
+
+}  // namespace nocode::backtest

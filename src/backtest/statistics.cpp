@@ -1,0 +1,233 @@
+// compute_statistics: backtesting.py's compute_stats, statistic by statistic.
+// Reductions use numpy/pandas' summation order (backtest/numeric.h).
+#include "backtest/statistics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "backtest/numeric.h"
+#include "backtest/time_format.h"
+
+namespace nocode::backtest {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double or_nan(double v) { return v != 0 ? v : kNaN; }  // Python `v or np.nan`
+
+struct Builder {
+  std::vector<Statistic> items;
+  void number(const char* name, double v) { items.push_back({name, {StatValue::Kind::kNumber, v, kNaT}}); }
+  void count(const char* name, double v) { items.push_back({name, {StatValue::Kind::kCount, v, kNaT}}); }
+  void time(const char* name, int64_t ns) { items.push_back({name, {StatValue::Kind::kTimestamp, 0, ns}}); }
+  void duration(const char* name, int64_t ns) { items.push_back({name, {StatValue::Kind::kDuration, 0, ns}}); }
+};
+
+// Max and mean of a duration column (kNaT = missing), ceiled to the data's
+// resolution. Mean: float sum of the full column with NaT as 0, over count.
+void duration_stats(Builder& b, const char* max_name, const char* mean_name,
+                    const std::vector<int64_t>& col, int64_t unit) {
+  std::vector<double> as_float(col.size(), 0.0);
+  int64_t mx = kNaT;
+  size_t count = 0;
+  for (size_t i = 0; i < col.size(); ++i) {
+    if (col[i] == kNaT) continue;
+    as_float[i] = static_cast<double>(col[i]);
+    mx = std::max(mx, col[i]);
+    ++count;
+  }
+  b.duration(max_name, mx == kNaT ? kNaT : ceil_to(mx, unit));
+  if (count == 0) return b.duration(mean_name, kNaT);
+  const double m = pairwise_sum(as_float) / static_cast<double>(count);
+  b.duration(mean_name, ceil_to(static_cast<int64_t>(m), unit));
+}
+
+// Mean of the non-NaN values, pandas-style (full-length sum with NaN as 0).
+double nan_mean(const std::vector<double>& v) {
+  std::vector<double> filled(v.size(), 0.0);
+  size_t count = 0;
+  for (size_t i = 0; i < v.size(); ++i)
+    if (!std::isnan(v[i])) filled[i] = v[i], ++count;
+  return count ? pairwise_sum(filled) / static_cast<double>(count) : kNaN;
+}
+
+double nan_max(std::span<const double> v) {
+  double m = kNaN;
+  for (double x : v)
+    if (!std::isnan(x) && (std::isnan(m) || x > m)) m = x;
+  return m;
+}
+
+double beta_of(std::span<const double> equity, const double* close) {
+  const size_t n = equity.size();
+  if (n < 3) return kNaN;
+  std::vector<double> x(n - 1), y(n - 1);
+  for (size_t i = 1; i < n; ++i) {
+    x[i - 1] = std::log(equity[i] / equity[i - 1]);
+    y[i - 1] = std::log(close[i] / close[i - 1]);
+  }
+  const double mx = mean(x), my = mean(y);
+  for (size_t i = 0; i + 1 < n; ++i) x[i] -= mx, y[i] -= my;
+  const double f = 1.0 / static_cast<double>(n - 2);
+  return (pairwise_dot(x, y) * f) / (pairwise_dot(y, y) * f);
+}
+
+void drawdown_stats(Builder& b, const DrawdownCurve& dd, int64_t unit) {
+  const double max_dd = -(std::isnan(nan_max(dd.drawdown)) ? 0.0 : nan_max(dd.drawdown));
+  b.number("Max. Drawdown [%]", max_dd * 100);
+  if (dd.has_episodes) {
+    b.number("Avg. Drawdown [%]", -nan_mean(dd.peak) * 100);
+    duration_stats(b, "Max. Drawdown Duration", "Avg. Drawdown Duration", dd.duration_ns, unit);
+    return;
+  }
+  // No episode: pandas falls back to the drawdown values themselves.
+  std::vector<double> nonzero(dd.drawdown);
+  for (double& v : nonzero)
+    if (v == 0) v = kNaN;
+  b.number("Avg. Drawdown [%]", -nan_mean(nonzero) * 100);
+  b.number("Max. Drawdown Duration", nan_max(nonzero));
+  b.number("Avg. Drawdown Duration", nan_mean(nonzero));
+}
+
+void trade_stats(Builder& b, const MarketData& data, const std::vector<Trade>& trades,
+                 int64_t unit) {
+  const size_t n = trades.size();
+  std::vector<double> pl(n), ret(n), wins, losses, pos_ret, neg_ret;
+  std::vector<int64_t> dur(n);
+  size_t won = 0;
+  for (size_t i = 0; i < n; ++i) {
+    pl[i] = trades[i].pnl();
+    ret[i] = trades[i].return_pct();
+    dur[i] = data.timestamps[trades[i].exit_bar] - data.timestamps[trades[i].entry_bar];
+    won += pl[i] > 0;
+    if (pl[i] > 0) wins.push_back(pl[i]);
+    if (pl[i] < 0) losses.push_back(pl[i]);
+    if (ret[i] > 0) pos_ret.push_back(ret[i]);
+    if (ret[i] < 0) neg_ret.push_back(ret[i]);
+  }
+  const double win_rate = n ? static_cast<double>(won) / static_cast<double>(n) : kNaN;
+  b.count("# Trades", static_cast<double>(n));
+  b.number("Win Rate [%]", win_rate * 100);
+  double best = kNaN, worst = kNaN;
+  for (double r : ret) {
+    if (std::isnan(r)) continue;
+    best = std::isnan(best) || r > best ? r : best;
+    worst = std::isnan(worst) || r < worst ? r : worst;
+  }
+  b.number("Best Trade [%]", best * 100);
+  b.number("Worst Trade [%]", worst * 100);
+  b.number("Avg. Trade [%]", geometric_mean(ret) * 100);
+  duration_stats(b, "Max. Trade Duration", "Avg. Trade Duration", dur, unit);
+  b.number("Profit Factor", pairwise_sum(pos_ret) / or_nan(std::fabs(pairwise_sum(neg_ret))));
+  b.number("Expectancy [%]", mean(ret) * 100);
+  b.number("SQN", std::sqrt(static_cast<double>(n)) * mean(pl) / or_nan(std::sqrt(variance(pl))));
+  b.number("Kelly Criterion", win_rate - (1 - win_rate) / (mean(wins) / -mean(losses)));
+}
+
+}  // namespace
+
+const StatValue* Statistics::find(const std::string& name) const {
+  for (const Statistic& s : items)
+    if (s.name == name) return &s.value;
+  return nullptr;
+}
+
+namespace {
+
+// Start ... Buy & Hold Return [%]; returns {Return [%], Buy & Hold [%]}.
+std::pair<double, double> summary_stats(Builder& b, const MarketData& data,
+                                        const BacktestResult& result) {
+  const std::span<const double> e = result.equity;
+  const size_t n = e.size();
+  b.time("Start", data.timestamps[0]);
+  b.time("End", data.timestamps[n - 1]);
+  b.duration("Duration", data.timestamps[n - 1] - data.timestamps[0]);
+  std::vector<uint8_t> held(n, 0);
+  for (const Trade& t : result.trades)
+    for (int64_t k = std::max<int64_t>(t.entry_bar, 0); k <= t.exit_bar && k < static_cast<int64_t>(n); ++k)
+      held[k] = 1;
+  size_t exposed = 0;
+  for (uint8_t h : held) exposed += h;
+  b.number("Exposure Time [%]", static_cast<double>(exposed) / static_cast<double>(n) * 100);
+  b.number("Equity Final [$]", e[n - 1]);
+  b.number("Equity Peak [$]", *std::max_element(e.begin(), e.end()));
+  double commissions = 0;
+  for (const Trade& t : result.trades) commissions += t.commissions;
+  if (commissions != 0) b.number("Commissions [$]", commissions);
+  const double total_return = (e[n - 1] - e[0]) / e[0] * 100;
+  b.number("Return [%]", total_return);
+  const double c0 = data.close[std::min(result.warmup, n - 1)];
+  const double buy_hold = (data.close[n - 1] - c0) / c0 * 100;
+  b.number("Buy & Hold Return [%]", buy_hold);
+  return {total_return, buy_hold};
+}
+
+// Return (Ann.) [%] ... Calmar Ratio.
+void risk_stats(Builder& b, std::span<const double> e, const int64_t* ts, const PeriodReturns& pr,
+                double max_dd) {
+  const size_t n = e.size();
+  const double a = pr.periods_per_year;
+  const double g = geometric_mean(pr.returns);
+  const double ann = std::pow(1 + g, a) - 1;
+  b.number("Return (Ann.) [%]", ann * 100);
+  const double vol = std::sqrt(std::pow(variance(pr.returns) + std::pow(1 + g, 2.0), a) -
+                               std::pow(1 + g, 2 * a)) * 100;
+  b.number("Volatility (Ann.) [%]", vol);
+  const int64_t span = ts[n - 1] - ts[0];
+  const double years = (static_cast<double>(span / kNsPerDay) +
+                        static_cast<double>(span % kNsPerDay / 1'000'000'000) / 86400) / 365.25;
+  b.number("CAGR [%]", years != 0 ? (std::pow(e[n - 1] / e[0], 1 / years) - 1) * 100 : kNaN);
+  b.number("Sharpe Ratio", ann * 100 / or_nan(vol));
+  std::vector<double> down(pr.returns.size());
+  for (size_t i = 0; i < down.size(); ++i) {
+    const double r = std::min(pr.returns[i], 0.0);
+    down[i] = r * r;
+  }
+  b.number("Sortino Ratio", ann / (std::sqrt(mean(down)) * std::sqrt(a)));
+  b.number("Calmar Ratio", ann / or_nan(max_dd));
+}
+
+}  // namespace
+
+Statistics compute_statistics(const MarketData& data, const BacktestResult& result) {
+  const std::span<const double> e = result.equity;
+  Builder b;
+  const auto [total_return, buy_hold] = summary_stats(b, data, result);
+  const PeriodReturns pr = period_returns(e, data.timestamps);
+  const DrawdownCurve dd = compute_drawdowns(e, data.timestamps);
+  const double max_dd = std::isnan(nan_max(dd.drawdown)) ? 0.0 : nan_max(dd.drawdown);
+  risk_stats(b, e, data.timestamps, pr, max_dd);
+  const double beta = beta_of(e, data.close);
+  b.number("Alpha [%]", total_return - beta * buy_hold);
+  b.number("Beta", beta);
+  const int64_t unit = resolution_unit_ns(pr.data_period_ns);
+  drawdown_stats(b, dd, unit);
+  trade_stats(b, data, result.trades, unit);
+  return Statistics{std::move(b.items)};
+}
+
+nlohmann::ordered_json Statistics::to_json() const {
+  using J = nlohmann::ordered_json;
+  J out = J::object();
+  for (const Statistic& s : items) {
+    const StatValue& v = s.value;
+    switch (v.kind) {
+      case StatValue::Kind::kNumber:
+        out[s.name] = std::isnan(v.number) ? J() : J(v.number);
+        break;
+      case StatValue::Kind::kCount:
+        out[s.name] = static_cast<int64_t>(v.number);
+        break;
+      case StatValue::Kind::kTimestamp:
+        out[s.name] = v.ns == kNaT ? J() : J(format_pandas_timestamp(v.ns));
+        break;
+      case StatValue::Kind::kDuration:
+        out[s.name] = v.ns == kNaT ? J() : J(format_pandas_timedelta(v.ns));
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace nocode::backtest

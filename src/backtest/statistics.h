@@ -1,0 +1,69 @@
+// Backtest statistics with backtesting.py's names, order and definitions
+// (compute_stats of backtesting.py 0.6; definitions in docs/backtest.md),
+// plus the drawdown columns of its equity curve.
+//
+// Values: numbers (NaN = not defined, e.g. no trades), counts, timestamps and
+// durations (pandas text in JSON; NaT = missing). "Commissions [$]" appears
+// only when commissions were paid, as in backtesting.py.
+// Pure functions of their inputs; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "backtest/market_data.h"
+#include "backtest/simulator.h"
+#include "backtest/trade.h"
+
+namespace nocode::backtest {
+
+inline constexpr int64_t kNaT = INT64_MIN;
+
+struct StatValue {
+  enum class Kind { kNumber, kCount, kTimestamp, kDuration };
+  Kind kind = Kind::kNumber;
+  double number = 0;   // kNumber, kCount
+  int64_t ns = kNaT;   // kTimestamp, kDuration
+};
+
+struct Statistic {
+  std::string name;
+  StatValue value;
+};
+
+struct Statistics {
+  std::vector<Statistic> items;  // backtesting.py's order
+  // nullptr when absent.
+  const StatValue* find(const std::string& name) const;
+  // {"Start": "2004-08-19 00:00:00", ...} in order; NaN, inf -> null.
+  nlohmann::ordered_json to_json() const;
+};
+
+// Drawdown columns of backtesting.py's equity curve.
+struct DrawdownCurve {
+  std::vector<double> drawdown;       // 1 - equity / running max
+  std::vector<int64_t> duration_ns;   // at each episode's last bar, else kNaT
+  std::vector<double> peak;           // max drawdown of the episode ending here, else NaN
+  bool has_episodes = false;          // false: pandas falls back to drawdown values
+};
+DrawdownCurve compute_drawdowns(std::span<const double> equity, const int64_t* timestamps);
+
+// Statistics of a finished run on `data` (closed trades only).
+Statistics compute_statistics(const MarketData& data, const BacktestResult& result);
+
+// Periods per year backtesting.py annualizes with: 52 weekly, 12 monthly,
+// 1 yearly, else 365 when weekend bars are common, else 252; and the period
+// returns it uses (equity resampled to that calendar period, last value,
+// percentage change).
+struct PeriodReturns {
+  double periods_per_year = 252;
+  std::vector<double> returns;
+  int64_t data_period_ns = 0;  // median spacing of the last 100 bars
+};
+PeriodReturns period_returns(std::span<const double> equity, const int64_t* timestamps);
+
+}  // namespace nocode::backtest

@@ -1,0 +1,28 @@
+// SignalStrategy: turns decision arrays into orders.
+#include "backtest/strategy.h"
+
+namespace nocode::backtest {
+
+OrderRequest SignalStrategy::request(double close, bool is_long) const {
+  OrderRequest r = options_.order;
+  const double dir = is_long ? 1.0 : -1.0;
+  if (options_.sl_pct > 0) r.sl = close * (1 - dir * options_.sl_pct);
+  if (options_.tp_pct > 0) r.tp = close * (1 + dir * options_.tp_pct);
+  return r;
+}
+
+void SignalStrategy::next(size_t i, const MarketData& data, Broker& broker) {
+  if (at(signals_.enter_long, i)) {
+    broker.close_position();
+    broker.buy(request(data.close[i], true));
+  } else if (at(signals_.enter_short, i)) {
+    broker.close_position();
+    broker.sell(request(data.close[i], false));
+  } else {
+    const double pos = broker.position_size();
+    if ((pos > 0 && at(signals_.exit_long, i)) || (pos < 0 && at(signals_.exit_short, i)))
+      broker.close_position();
+  }
+}
+
+}  // namespace nocode::backtest
