@@ -9,6 +9,8 @@
 
 #include <cmath>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "common/strings.h"
 #include "indicators/registry.h"
@@ -33,8 +35,45 @@ const Exemption kExemptions[] = {
     {"EXP", "GOOG.csv", "GOOG closes exceed 709: EXP overflows to +inf in both, but the oracle's JSON turns TA-Lib's inf into null (NaN); tests/indicators/math/transforms_test.cpp checks these"},
     {"COSH", "GOOG.csv", "GOOG closes exceed 709: COSH overflows to +inf in both, but the oracle's JSON turns TA-Lib's inf into null (NaN); tests/indicators/math/transforms_test.cpp checks these"},
     {"SINH", "GOOG.csv", "GOOG closes exceed 709: SINH overflows to +inf in both, but the oracle's JSON turns TA-Lib's inf into null (NaN); tests/indicators/math/transforms_test.cpp checks these"},
+    {"EXP", "2006-day-001.txt", "index levels ~3600 exceed 709: EXP overflows to +inf in both, but the oracle's JSON turns TA-Lib's inf into null (NaN); tests/indicators/math/transforms_test.cpp checks these"},
+    {"COSH", "2006-day-001.txt", "index levels ~3600 exceed 709: COSH overflows to +inf in both, but the oracle's JSON turns TA-Lib's inf into null (NaN); tests/indicators/math/transforms_test.cpp checks these"},
+    {"SINH", "2006-day-001.txt", "index levels ~3600 exceed 709: SINH overflows to +inf in both, but the oracle's JSON turns TA-Lib's inf into null (NaN); tests/indicators/math/transforms_test.cpp checks these"},
     {"", "", ""},
 };
+
+// (TA-Lib function, parameter setting) pairs where TA-Lib's output is
+// undefined behaviour, on every series: the setting is inside TA-Lib's
+// declared range, but an inner function's lookback for it is -1 (EMA and SMA
+// reject period 1), so TA-Lib indexes its buffers at -1 and past the end and
+// returns uninitialised memory (e.g. MACD row 0 = 8.49e-320). Our results
+// there are the mathematically consistent ones (an EMA or SMA of period 1 is
+// the identity).
+struct ParamExemption {
+  const char* function;
+  std::vector<std::pair<const char*, double>> when;  // every (our param name, value) must match
+  const char* reason;
+};
+const ParamExemption kParamExemptions[] = {
+    {"MACD", {{"signal_period", 1}}, "TA_EMA_Lookback(1) = -1: MACD's begIdx is one bar early, outMACD[0] reads fastEMABuffer[-1] and the signal line is misaligned by two bars"},
+    {"MACDFIX", {{"signal_period", 1}}, "TA_EMA_Lookback(1) = -1: as MACD with signal period 1"},
+    {"TRIX", {{"period", 1}}, "TA_EMA_Lookback(1) = -1: TRIX's lookback becomes -2, its output is shifted by six bars and its last six values are read past the end of the buffer"},
+    {"ULTOSC", {{"period1", 1}, {"period2", 1}, {"period3", 1}}, "TA_SMA_Lookback(1) = -1: ULTOSC's lookback becomes 0 and row 0 uses close[-1]"},
+};
+
+bool exempt_params(const IndicatorSpec& spec, const indicators::Params& params) {
+  for (const auto& e : kParamExemptions) {
+    if (spec.talib_name != e.function) continue;
+    bool all = true;
+    for (const auto& [name, value] : e.when) {
+      bool match = false;
+      for (size_t i = 0; i < spec.params.size(); ++i)
+        if (spec.params[i].name == name && params.values[i] == value) match = true;
+      all = all && match;
+    }
+    if (all) return true;
+  }
+  return false;
+}
 
 bool exempt(const std::string& function, const std::string& series) {
   for (const auto& e : kExemptions)
@@ -88,7 +127,8 @@ class TalibParity : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(TalibParity, MatchesTalib) {
   const IndicatorSpec& spec = *indicators::builtin_registry().find(GetParam());
-  const auto sets = param_sets(spec);
+  auto sets = param_sets(spec);
+  std::erase_if(sets, [&](const NamedParams& set) { return exempt_params(spec, set.params); });
   std::vector<OracleCase> cases;
   for (const auto& set : sets) {
     OracleCase c{spec.talib_name, {}};

@@ -58,6 +58,11 @@ Ohlcv shared_series(const std::string& file) {
   return s;
 }
 
+std::vector<Ohlcv> market_series() {
+  return {shared_series("GOOG.csv"), shared_series("orcl-1995-2014.txt"),
+          shared_series("EURUSD.csv"), shared_series("2006-day-001.txt")};
+}
+
 Ohlcv random_walk(size_t n, unsigned seed) {
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> noise(0.0, 0.01);
@@ -152,6 +157,38 @@ std::vector<Ohlcv> synthetic_series() {
     for (size_t i : {150u, 151u, 300u}) {
       s.open[i] = s.high[i] = s.low[i] = s.close[i] = std::nan("");
     }
+    out.push_back(s);
+  }
+  // A long exactly-flat run (300 bars, H == L == O == C, volume still
+  // trading) between two random walks.
+  {
+    Ohlcv a = random_walk(150, 17), b = random_walk(150, 19);
+    Ohlcv s;
+    s.name = "flat_300";
+    auto append = [&](const Ohlcv& x, double scale) {
+      for (size_t i = 0; i < x.size(); ++i) {
+        s.open.push_back(x.open[i] * scale), s.high.push_back(x.high[i] * scale);
+        s.low.push_back(x.low[i] * scale), s.close.push_back(x.close[i] * scale);
+        s.volume.push_back(x.volume[i]);
+      }
+    };
+    append(a, 1.0);
+    const double last = s.close.back();
+    for (int i = 0; i < 300; ++i) {
+      s.open.push_back(last), s.high.push_back(last), s.low.push_back(last), s.close.push_back(last);
+      s.volume.push_back(500.0 + double(i % 5) * 10.0);
+    }
+    append(b, last / b.open[0]);
+    out.push_back(s);
+  }
+  // Prices on a coarse tick grid (0.25 around 100): many exact ties between
+  // highs, lows, closes and typical prices (DM ties, MFI ties, equal extremes
+  // in AROON/MAXINDEX windows, zero-range bars).
+  {
+    Ohlcv s = random_walk(1200, 29);
+    s.name = "coarse_ticks";
+    for (auto* v : {&s.open, &s.high, &s.low, &s.close})
+      for (double& x : *v) x = std::round(x * 4.0) / 4.0;
     out.push_back(s);
   }
   // A longer random walk (1500 bars).

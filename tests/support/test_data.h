@@ -25,6 +25,12 @@ struct Ohlcv {
 // an indicator bug).
 Ohlcv shared_series(const std::string& file);
 
+// All shared real series: GOOG (daily stock), ORCL (daily stock, 1995-2014),
+// EURUSD (hourly forex, prices ~1.07, tiny ranges; its date column is
+// unnamed) and 2006-day-001 (daily index, volume always 0; extra
+// OpenInterest column).
+std::vector<Ohlcv> market_series();
+
 // Synthetic edge cases: flat runs, zero volume, alternating values, gaps,
 // tiny prices, a short series, a random walk with NaN holes, ...
 std::vector<Ohlcv> synthetic_series();

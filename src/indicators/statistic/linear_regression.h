@@ -11,7 +11,8 @@
 // bar, every `reanchor` bars after it, whenever a sum is not finite (a NaN
 // or ±inf leaving the window would otherwise poison the sums forever) and when
 // a value leaving the window dwarfs the rest (a spike: the subtraction would
-// cancel most digits). This keeps results within ~1e-12 relative of TA-Lib's.
+// cancel most digits). This keeps results within ~1e-12 relative of TA-Lib's;
+// bars whose slope cancels badly take TA-Lib's exact sums (ill_conditioned).
 //
 // The batch kernel runs the sums over a block into two small arrays, then
 // evaluates the formula for the whole block in a loop the compiler vectorises;
@@ -71,6 +72,31 @@ inline void fresh_sums(const double* x, int period, double* sy, double* sxy) {
   *sxy = (w0 + w1) + (w2 + w3);
 }
 
+// TA-Lib's own sums over the window w[0..p) (oldest first): one sequential
+// loop, oldest value first, weight = age. Bit-identical to TA-Lib's.
+inline void talib_sums(const double* w, int period, double* sy, double* sxy) {
+  double s = 0, sx = 0;
+  for (int k = 0; k < period; ++k) {
+    const double v = w[k];
+    s += v;
+    sx += double(period - 1 - k) * v;
+  }
+  *sy = s;
+  *sxy = sx;
+}
+
+// True when the slope's numerator p·ΣxY − Σx·ΣY cancels to under 2^-20 of its
+// terms (a nearly flat line at a price level far from 0: low-volatility data
+// such as forex, flat runs, zero crossings of the slope). There the slope
+// (and its angle) has lost ~20 bits, and the last few ulps by which our
+// sliding sums differ from TA-Lib's sequential ones would show as relative
+// differences above 1e-9; such bars take TA-Lib's exact sums instead. This is
+// rare on trending or volatile data. NaN sums never qualify.
+inline bool ill_conditioned(const Consts& c, double sy, double sxy) {
+  const double a = c.p * sxy, b = c.sum_x * sy;
+  return std::fabs(a - b) < 0x1p-20 * (std::fabs(a) + std::fabs(b));
+}
+
 // After a slide: true if the sums must be recomputed exactly because they are
 // not finite (a NaN or ±inf entered or is leaving the window) or because the
 // value that left was so large against the new window (newest value, mean)
@@ -109,7 +135,14 @@ struct State {
       countdown = reanchor;
     }
     --countdown;
-    out[0] = Out(c, sy, sxy);
+    if (ill_conditioned(c, sy, sxy)) {
+      for (size_t k = 0; k < ring.size(); ++k) scratch[k] = ring[(pos + k) % ring.size()];
+      double ty, txy;
+      talib_sums(scratch.data(), period, &ty, &txy);
+      out[0] = Out(c, ty, txy);
+    } else {
+      out[0] = Out(c, sy, sxy);
+    }
     return true;
   }
 
@@ -189,6 +222,16 @@ void batch(const double* const* in, size_t n, const Params& params, double* cons
       }
     }
     for (size_t j = 0; j < len; ++j) y[start + j] = Out(c, bsy[j], bsxy[j]);
+    int ill = 0;
+    for (size_t j = 0; j < len; ++j) ill |= int(ill_conditioned(c, bsy[j], bsxy[j]));
+    if (ill) {
+      for (size_t j = 0; j < len; ++j) {
+        if (!ill_conditioned(c, bsy[j], bsxy[j])) continue;
+        double ty, txy;
+        talib_sums(x + start + j - lb, period, &ty, &txy);
+        y[start + j] = Out(c, ty, txy);
+      }
+    }
   }
 }
 
