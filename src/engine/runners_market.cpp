@@ -80,14 +80,18 @@ Result<StepOutput> run_indicator(const workflow::Step& step, const StepContext& 
     auto it = computed.find(key);
     if (it == computed.end()) {
       std::vector<std::vector<double>> arrays;
+      std::vector<const double*> ptrs;
       for (size_t i = 0; i < spec->inputs.size(); ++i) {
         const std::string col = column_for(b, *spec, i);
+        const std::vector<double>* direct =
+            src.kind == ValueKind::kBars ? src.bars->column(col.empty() ? "close" : col)
+            : (src.kind == ValueKind::kSeries && col.empty() ? src.series.get() : nullptr);
+        if (direct) { ptrs.push_back(direct->data()); continue; }
         Result<std::vector<double>> s = input_series(src, col);
         if (!s) return step_error(step, "input '" + col + "': " + s.status().message());
         arrays.push_back(std::move(*s));
+        ptrs.push_back(arrays.back().data());
       }
-      std::vector<const double*> ptrs;
-      for (const auto& a : arrays) ptrs.push_back(a.data());
       indicators::Params params;
       params.values = key.second;
       it = computed.emplace(key, indicators::compute(*spec, params, ptrs, src.rows())).first;
@@ -95,7 +99,12 @@ Result<StepOutput> run_indicator(const workflow::Step& step, const StepContext& 
     }
     if (o.output_index >= it->second.size())
       return step_error(step, o.handle + ": output index out of range (plan bug)");
-    out.by_handle[o.handle] = series_value(src.bars, it->second[o.output_index]);
+    bool later = false;
+    for (const auto* q = &o + 1; q != b.outputs.data() + b.outputs.size(); ++q)
+      later = later || ((q->spec ? q->spec : b.spec) == spec && q->output_index == o.output_index &&
+                        (q->spec ? q->params.values : b.params.values) == key.second);
+    out.by_handle[o.handle] = later ? series_value(src.bars, it->second[o.output_index])
+                                    : series_value(src.bars, std::move(it->second[o.output_index]));
   }
   return out;
 }
