@@ -24,6 +24,10 @@ std::vector<std::string> nearest_names(std::string_view name,
 // "'a', 'b' or 'c'"
 std::string quoted_list(const std::vector<std::string>& items, std::string_view last_sep = " or ");
 
+// `s` with every byte that is not part of a well-formed UTF-8 sequence
+// replaced by the text "\xNN", so messages quoting raw input stay valid UTF-8.
+std::string sanitize_utf8(std::string_view s);
+
 // Shortest decimal text that parses back to the same double; "NaN" for NaN.
 std::string format_double(double v);
 

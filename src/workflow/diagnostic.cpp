@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "common/strings.h"
+
 namespace nocode::workflow {
 
 const char* severity_name(Severity s) {
@@ -44,10 +46,11 @@ Diagnostic make(Severity severity, std::string code, std::string node_id, std::s
   Diagnostic d;
   d.severity = severity;
   d.code = std::move(code);
-  d.node_id = std::move(node_id);
-  d.pointer = std::move(pointer);
-  d.message = std::move(message);
-  d.suggestion = std::move(suggestion);
+  // Messages may quote raw input (a JSON parse error's "last read"): keep them UTF-8.
+  d.node_id = sanitize_utf8(node_id);
+  d.pointer = sanitize_utf8(pointer);
+  d.message = sanitize_utf8(message);
+  d.suggestion = sanitize_utf8(suggestion);
   return d;
 }
 

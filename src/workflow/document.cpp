@@ -4,6 +4,8 @@
 // array) yields an error Result.
 #include "workflow/document.h"
 
+#include <algorithm>
+
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -249,17 +251,49 @@ Result<Document> parse_document(const nlohmann::json& root, Diagnostics& diags) 
   return doc;
 }
 
+namespace {
+
+// Deepest nesting of arrays/objects outside strings; the parser recurses per
+// level, so absurd depths are refused before parsing (no stack overflow).
+constexpr size_t kMaxJsonDepth = 256;
+
+size_t json_depth(std::string_view text) {
+  size_t depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
+    else if ((c == ']' || c == '}') && depth > 0) --depth;
+  }
+  return deepest;
+}
+
+Status json_error(Diagnostics& diags, const std::string& what) {
+  // what() reads "[json.exception.parse_error.101] parse error at line L, column C: ...".
+  const size_t at = what.find("] ");
+  const std::string msg =
+      "not valid JSON: " + (at == std::string::npos ? what : what.substr(at + 2));
+  diags.error("invalid_json", "", "", msg);
+  return Status::parse_error(sanitize_utf8(msg));
+}
+
+}  // namespace
+
 Result<Document> parse_document(std::string_view json_text, Diagnostics& diags) {
+  if (json_depth(json_text) > kMaxJsonDepth)
+    return json_error(diags, "nesting deeper than " + std::to_string(kMaxJsonDepth) +
+                                 " levels of arrays/objects");
   json root;
   try {
     root = json::parse(json_text.begin(), json_text.end());
-  } catch (const json::parse_error& e) {
-    // e.what() reads "[json.exception.parse_error.101] parse error at line L, column C: ...".
-    std::string what = e.what();
-    size_t at = what.find("] ");
-    std::string msg = "not valid JSON: " + (at == std::string::npos ? what : what.substr(at + 2));
-    diags.error("invalid_json", "", "", msg);
-    return Status::parse_error(msg);
+  } catch (const json::exception& e) {  // parse errors, and numbers out of range (1e400)
+    return json_error(diags, e.what());
   }
   return parse_document(root, diags);
 }
