@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "common/strings.h"
+#include "common/numeric.h"
 #include "data/timestamp.h"
 #include "engine/step_runner.h"
 
@@ -51,8 +52,8 @@ Result<StepOutput> regime(const workflow::Step& step, const StepContext& ctx) {
   if (!close_r) return step_error(step, close_r.status().message());
   const std::vector<double>& close = *close_r;
   const size_t n = close.size();
-  const auto w = static_cast<size_t>(std::max(2.0, number_param(step, "trendWindow", 50)));
-  const auto vw = static_cast<size_t>(
+  const auto w = saturating_size(std::max(2.0, number_param(step, "trendWindow", 50)));
+  const auto vw = saturating_size(
       std::max(2.0, number_param(step, "volatilityWindow", std::max<double>(10, w / 2))));
   const double mult = number_param(step, "volatilityMultiplier", 1.5);
   const double threshold = number_param(step, "trendThreshold", 0.0);
@@ -87,7 +88,7 @@ Result<StepOutput> correlation(const workflow::Step& step, const StepContext& ct
   if (!x_r) return step_error(step, x_r.status().message());
   const std::vector<double>& x = *x_r;
   const std::vector<double> y = numbers_on(*b->front(), **a);  // as-of onto a's bars
-  const auto w = static_cast<size_t>(std::max(2.0, number_param(step, "window", 30)));
+  const auto w = saturating_size(std::max(2.0, number_param(step, "window", 30)));
   std::vector<double> r(x.size(), kNaN);
   for (size_t t = w - 1; t < x.size(); ++t) {
     double mx = 0, my = 0;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/strings.h"
+#include "common/numeric.h"
 #include "engine/step_runner.h"
 #include "ml/split.h"
 
@@ -72,7 +73,7 @@ namespace {
 
 Result<std::vector<ml::Part>> split_parts(const workflow::Step& step, const Frame& bars) {
   const std::string method = to_lower(text_param(step, "method", "ratio"));
-  const auto gap = static_cast<size_t>(std::max(0.0, number_param(step, "gap", 0)));
+  const auto gap = saturating_size(number_param(step, "gap", 0));
   const size_t rows = bars.rows();
   if (method == "ratio") {
     ml::RatioSplitOptions o;
@@ -102,9 +103,9 @@ Result<std::vector<ml::Part>> split_parts(const workflow::Step& step, const Fram
   }
   if (method == "walk_forward") {
     ml::WalkForwardOptions o;
-    o.folds = static_cast<size_t>(std::max(1.0, number_param(step, "folds", 5)));
+    o.folds = saturating_size(std::max(1.0, number_param(step, "folds", 5)));
     o.gap = gap;
-    o.embargo = static_cast<size_t>(std::max(0.0, number_param(step, "embargo", 0)));
+    o.embargo = saturating_size(number_param(step, "embargo", 0));
     auto folds = ml::walk_forward(rows, o);
     if (!folds) return folds.status();
     // One column cannot hold every fold: it shows the last fold.

@@ -1,6 +1,7 @@
 // Workflow parameters: reading the map, overrides, tune ranges and "$name"
 // substitution into node parameters.
 #include "workflow/parameters.h"
+#include "common/numeric.h"
 
 #include <cctype>
 #include <cmath>
@@ -45,7 +46,7 @@ json value_of_tuned(const json& entry, const SearchDimension& dim, const std::st
                     const std::string& node_id, Diagnostics& diags) {
   auto it = entry.find("value");
   if (it == entry.end())
-    return dim.integer ? json(static_cast<long long>(midpoint(dim))) : json(midpoint(dim));
+    return dim.integer ? json(saturating_ll(midpoint(dim))) : json(midpoint(dim));
   if (!it->is_number()) {
     diags.error("invalid_parameter_value", node_id, pointer_append(pointer, "value"),
                 "a tuned parameter's value must be a number, got " + it->dump());

@@ -1,5 +1,6 @@
 // Condition kinds, transforms/labels and splits resolved from node parameters.
 #include "workflow/passes/resolve_specs.h"
+#include "common/numeric.h"
 
 #include "common/strings.h"
 #include "ml/split.h"
@@ -25,22 +26,22 @@ engine::ConditionParams condition_params(const json& p) {
   engine::ConditionParams c;
   c.value = num(p, "value", c.value);
   c.value2 = num(p, "value2", c.value2);
-  c.lookback = static_cast<int>(num(p, "lookback", c.lookback));
+  c.lookback = saturating_int(num(p, "lookback", c.lookback));
   c.sensitivity = num(p, "sensitivity", c.sensitivity);
-  c.confirmation_bars = static_cast<int>(num(p, "confirmationBars", c.confirmation_bars));
+  c.confirmation_bars = saturating_int(num(p, "confirmationBars", c.confirmation_bars));
   c.percentage_threshold = num(p, "percentageThreshold", c.percentage_threshold);
   c.higher_timeframe = str(p, "higherTimeframe", c.higher_timeframe);
   c.trend_strength = str(p, "trendStrength", c.trend_strength);
   c.divergence_type = str(p, "divergenceType", c.divergence_type);
   c.volume_threshold = num(p, "volumeThreshold", c.volume_threshold);
-  c.volume_period = static_cast<int>(num(p, "volumePeriod", c.volume_period));
+  c.volume_period = saturating_int(num(p, "volumePeriod", c.volume_period));
   c.pattern_strength = str(p, "patternStrength", c.pattern_strength);
-  c.pattern_min_bars = static_cast<int>(num(p, "patternMinBars", c.pattern_min_bars));
-  c.structure_lookback = static_cast<int>(num(p, "structureLookback", c.structure_lookback));
+  c.pattern_min_bars = saturating_int(num(p, "patternMinBars", c.pattern_min_bars));
+  c.structure_lookback = saturating_int(num(p, "structureLookback", c.structure_lookback));
   c.level_spacing = num(p, "levelSpacing", c.level_spacing);
-  c.volatility_period = static_cast<int>(num(p, "volatilityPeriod", c.volatility_period));
+  c.volatility_period = saturating_int(num(p, "volatilityPeriod", c.volatility_period));
   c.volatility_multiplier = num(p, "volatilityMultiplier", c.volatility_multiplier);
-  c.correlation_period = static_cast<int>(num(p, "correlationPeriod", c.correlation_period));
+  c.correlation_period = saturating_int(num(p, "correlationPeriod", c.correlation_period));
   c.correlation_threshold = num(p, "correlationThreshold", c.correlation_threshold);
   auto inv = p.find("invertCondition");
   c.invert = inv != p.end() && inv->is_boolean() && inv->get<bool>();

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/strings.h"
+#include "common/numeric.h"
 #include "workflow/json_get.h"
 #include "workflow/json_pointer.h"
 #include "workflow/passes/pass.h"
@@ -44,7 +45,7 @@ int logic_index(const std::string& handle) {
 
 void check_logic(State& s, size_t pos) {
   const NodeState& ns = s.nodes[pos];
-  const int inputs = static_cast<int>(number_at(ns.params, "inputs", 2));
+  const int inputs = saturating_int(number_at(ns.params, "inputs", 2));
   std::map<int, int> wired;
   for (const Edge* e : s.inbound(pos)) {
     const int k = logic_index(e->target_handle);
