@@ -58,8 +58,8 @@ void check_logic(State& s, size_t pos) {
     }
     ++wired[k];
   }
-  int connected = 0;
-  for (int k = 0; k < inputs; ++k) connected += wired.count(k) ? 1 : 0;
+  int connected = 0;  // distinct wired handles input-0 .. input-(inputs-1)
+  for (const auto& [k, edges] : wired) connected += (k >= 0 && k < inputs) ? 1 : 0;
   if (connected < inputs) {
     s.diags->error("logic_missing_inputs", ns.node->id, ns.node->pointer,
                    text_at(ns.params, "operation", "AND") +
