@@ -1,6 +1,6 @@
 // CDLHAMMER: small real body near the prior candle's low, long lower shadow,
 // (almost) no upper shadow (TA-Lib's TA_CDLHAMMER).
-#include "indicators/pattern/candle.h"
+#include "indicators/pattern/hammer_shape.h"
 #include "indicators/registry.h"
 
 namespace nocode::indicators {
@@ -8,40 +8,7 @@ namespace {
 
 using namespace candle;
 
-struct Hammer {
-  static constexpr int kLookback =
-      max_int(max_int(max_int(avg_period(kBodyShort), avg_period(kShadowLong)),
-                      avg_period(kShadowVeryShort)),
-              avg_period(kNear)) +
-      1;
-  explicit Hammer(const Params&) {}
-  Total<kBodyShort, 0> body;
-  Total<kShadowLong, 0> shadow_long;
-  Total<kShadowVeryShort, 0> shadow_very_short;
-  Total<kNear, 1> near;
-  template <class B>
-  void init(const B& b) {
-    body.init(b);
-    shadow_long.init(b);
-    shadow_very_short.init(b);
-    near.init(b);
-  }
-  template <class B>
-  void advance(const B& b) {
-    body.advance(b);
-    shadow_long.advance(b);
-    shadow_very_short.advance(b);
-    near.advance(b);
-  }
-  template <class B>
-  double eval(const B& b) const {
-    return (real_body(b, 0) < body.avg(b) && lower_shadow(b, 0) > shadow_long.avg(b) &&
-            upper_shadow(b, 0) < shadow_very_short.avg(b) &&
-            tmin(b.c(0), b.o(0)) <= b.l(1) + near.avg(b))
-               ? 100.0
-               : 0.0;
-  }
-};
+using Hammer = HammerShape<false>;
 
 }  // namespace
 
