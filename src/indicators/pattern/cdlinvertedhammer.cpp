@@ -1,6 +1,6 @@
 // CDLINVERTEDHAMMER: small real body gapping down, long upper shadow, (almost) no lower shadow
 // (TA-Lib's TA_CDLINVERTEDHAMMER).
-#include "indicators/pattern/candle.h"
+#include "indicators/pattern/hammer_shape.h"
 #include "indicators/registry.h"
 
 namespace nocode::indicators {
@@ -8,34 +8,7 @@ namespace {
 
 using namespace candle;
 
-struct InvertedHammer {
-  static constexpr int kLookback = max_int(max_int(avg_period(kBodyShort), avg_period(kShadowLong)),
-                                           avg_period(kShadowVeryShort)) +
-                                   1;
-  explicit InvertedHammer(const Params&) {}
-  Total<kBodyShort, 0> body;
-  Total<kShadowLong, 0> shadow_long;
-  Total<kShadowVeryShort, 0> shadow_very_short;
-  template <class B>
-  void init(const B& b) {
-    body.init(b);
-    shadow_long.init(b);
-    shadow_very_short.init(b);
-  }
-  template <class B>
-  void advance(const B& b) {
-    body.advance(b);
-    shadow_long.advance(b);
-    shadow_very_short.advance(b);
-  }
-  template <class B>
-  double eval(const B& b) const {
-    return (real_body(b, 0) < body.avg(b) && upper_shadow(b, 0) > shadow_long.avg(b) &&
-            lower_shadow(b, 0) < shadow_very_short.avg(b) && real_body_gap_down(b, 0, 1))
-               ? 100.0
-               : 0.0;
-  }
-};
+using InvertedHammer = InvertedHammerShape<false>;
 
 }  // namespace
 
