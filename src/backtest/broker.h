@@ -51,6 +51,8 @@ class Broker {
   void cancel_order(OrderId id);
 
   double position_size() const { return position_size_; }  // signed units
+  // Σ size * entry_price over open trades (equity = cash + Close*size - this).
+  double position_entry_value() const { return position_entry_value_; }
   double cash() const { return cash_; }
   double equity() const { return cash_ + (last_close_ * position_size_ - position_entry_value_); }
   double margin_available() const;
@@ -93,13 +95,15 @@ class Broker {
     return commission_fixed_ + std::fabs(size) * price * commission_rate_;
   }
   void fail(std::string message);
+  double high() const { return data_.high[bar_]; }
+  double low() const { return data_.low[bar_]; }
 
   MarketData data_;
   double commission_rate_, commission_fixed_, spread_, leverage_;
   bool trade_on_close_, hedging_, exclusive_orders_;
   double cash_;
   size_t bar_ = 0;
-  double open_ = 0, high_ = 0, low_ = 0, last_close_ = 0;
+  double open_ = 0, last_close_ = 0;
   double position_size_ = 0;          // sum of trade sizes
   double position_entry_value_ = 0;   // sum of size * entry_price, in trade order
   int64_t next_id_ = 0;

@@ -16,9 +16,7 @@ double or_else(double price, double fallback) { return has_price(price) ? price 
 }  // namespace
 
 void Broker::process_queue() {
-  open_ = data_.open[bar_];
-  high_ = data_.high[bar_];
-  low_ = data_.low[bar_];
+  open_ = data_.open[bar_];  // High/Low are read only by stop/limit checks
   bool again = true;
   while (again) {
     again = false;
@@ -37,7 +35,7 @@ bool Broker::process_one(size_t index) {
   Order& queued = orders_[index];
   const double stop_price = queued.stop;
   if (has_price(stop_price)) {
-    const bool hit = queued.is_long() ? high_ >= stop_price : low_ <= stop_price;
+    const bool hit = queued.is_long() ? high() >= stop_price : low() <= stop_price;
     if (!hit) return false;
     queued.stop = kNone;  // a triggered stop becomes a market / limit order
   }
@@ -46,7 +44,7 @@ bool Broker::process_one(size_t index) {
   const bool contingent = o.is_contingent();
   double price;
   if (has_price(o.limit)) {
-    const bool hit = is_long ? low_ <= o.limit : high_ >= o.limit;
+    const bool hit = is_long ? low() <= o.limit : high() >= o.limit;
     // Stop and limit in one bar: assume the limit was touched before the stop.
     const bool before_stop = hit && (is_long ? o.limit <= or_else(stop_price, -kInf)
                                              : o.limit >= or_else(stop_price, kInf));
@@ -123,8 +121,8 @@ bool Broker::fill_entry_order(const Order& o, double price, double stop_price,
       // not touched (both move the same way).
       const bool stop_then_tp =
           has_price(stop_price) && !has_price(o.limit) && has_price(o.tp) &&
-          (o.is_long() ? (o.tp <= high_ && or_else(o.sl, -kInf) < low_)
-                       : (o.tp >= low_ && or_else(o.sl, kInf) > high_));
+          (o.is_long() ? (o.tp <= high() && or_else(o.sl, -kInf) < low())
+                       : (o.tp >= low() && or_else(o.sl, kInf) > high()));
       again = market || stop_then_tp;
     }
   }

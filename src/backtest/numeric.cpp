@@ -1,6 +1,8 @@
 // numpy-compatible reductions (see header).
 #include "backtest/numeric.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -9,26 +11,91 @@ namespace {
 
 constexpr size_t kBlock = 128;
 
+// One leaf of numpy's pairwise summation (n <= kBlock).
 template <typename Get>
-double pairwise(size_t begin, size_t n, const Get& at) {
+double pairwise_leaf(size_t begin, size_t n, const Get& at) {
   if (n < 8) {
     double r = 0.0;
     for (size_t i = 0; i < n; ++i) r += at(begin + i);
     return r;
   }
-  if (n <= kBlock) {
-    double r[8];
-    for (size_t j = 0; j < 8; ++j) r[j] = at(begin + j);
-    size_t i = 8;
-    for (; i < n - (n % 8); i += 8)
-      for (size_t j = 0; j < 8; ++j) r[j] += at(begin + i + j);
-    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; ++i) res += at(begin + i);
+  double r[8];
+  for (size_t j = 0; j < 8; ++j) r[j] = at(begin + j);
+  size_t i = 8;
+  for (; i < n - (n % 8); i += 8)
+    for (size_t j = 0; j < 8; ++j) r[j] += at(begin + i + j);
+  double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+  for (; i < n; ++i) res += at(begin + i);
+  return res;
+}
+
+// numpy splits n > kBlock into halves rounded down to a multiple of 8.
+size_t pairwise_split(size_t n) {
+  size_t n2 = n / 2;
+  return n2 - n2 % 8;
+}
+
+template <typename Get>
+double pairwise(size_t begin, size_t n, const Get& at) {
+  if (n <= kBlock) return pairwise_leaf(begin, n, at);
+  const size_t n2 = pairwise_split(n);
+  return pairwise(begin, n2, at) + pairwise(begin + n2, n - n2, at);
+}
+
+// K pairwise sums in one pass (at(i) yields K values), each bit-identical to
+// its own pairwise().
+template <size_t K, typename Get>
+std::array<double, K> pairwise_multi(size_t begin, size_t n, const Get& at) {
+  std::array<double, K> res{};
+  if (n < 8) {
+    for (size_t i = 0; i < n; ++i) {
+      const std::array<double, K> v = at(begin + i);
+      for (size_t q = 0; q < K; ++q) res[q] += v[q];
+    }
     return res;
   }
-  size_t n2 = n / 2;
-  n2 -= n2 % 8;
-  return pairwise(begin, n2, at) + pairwise(begin + n2, n - n2, at);
+  if (n <= kBlock) {
+    double r[K][8];
+    for (size_t j = 0; j < 8; ++j) {
+      const std::array<double, K> v = at(begin + j);
+      for (size_t q = 0; q < K; ++q) r[q][j] = v[q];
+    }
+    size_t i = 8;
+    for (; i < n - (n % 8); i += 8)
+      for (size_t j = 0; j < 8; ++j) {
+        const std::array<double, K> v = at(begin + i + j);
+        for (size_t q = 0; q < K; ++q) r[q][j] += v[q];
+      }
+    for (size_t q = 0; q < K; ++q)
+      res[q] = ((r[q][0] + r[q][1]) + (r[q][2] + r[q][3])) + ((r[q][4] + r[q][5]) + (r[q][6] + r[q][7]));
+    for (; i < n; ++i) {
+      const std::array<double, K> v = at(begin + i);
+      for (size_t q = 0; q < K; ++q) res[q] += v[q];
+    }
+    return res;
+  }
+  const size_t n2 = pairwise_split(n);
+  const std::array<double, K> a = pairwise_multi<K>(begin, n2, at);
+  const std::array<double, K> b = pairwise_multi<K>(begin + n2, n - n2, at);
+  for (size_t q = 0; q < K; ++q) res[q] = a[q] + b[q];
+  return res;
+}
+
+// The pairwise sum of [begin, begin+n) of a vector that is zero except at
+// idx[lo..hi) (increasing). Zero subtrees add exactly 0, so only leaves
+// holding entries are evaluated (densely, in a small buffer).
+double sparse_pairwise(size_t begin, size_t n, const size_t* idx, const double* val, size_t lo,
+                       size_t hi) {
+  if (lo == hi) return 0.0;
+  if (n <= kBlock) {
+    double buf[kBlock] = {};
+    for (size_t k = lo; k < hi; ++k) buf[idx[k] - begin] = val[k];
+    return pairwise_leaf(0, n, [&](size_t i) { return buf[i]; });
+  }
+  const size_t n2 = pairwise_split(n);
+  const size_t mid = static_cast<size_t>(std::lower_bound(idx + lo, idx + hi, begin + n2) - idx);
+  return sparse_pairwise(begin, n2, idx, val, lo, mid) +
+         sparse_pairwise(begin + n2, n - n2, idx, val, mid, hi);
 }
 
 }  // namespace
@@ -39,6 +106,26 @@ double pairwise_sum(std::span<const double> v) {
 
 double pairwise_dot(std::span<const double> v, std::span<const double> w) {
   return pairwise(0, v.size(), [&](size_t i) { return v[i] * w[i]; });
+}
+
+double pairwise_sum_sparse(size_t n, std::span<const size_t> idx, std::span<const double> val) {
+  return sparse_pairwise(0, n, idx.data(), val.data(), 0, idx.size());
+}
+
+double centered_dot(std::span<const double> v, double mv, std::span<const double> w, double mw) {
+  return pairwise(0, v.size(), [&](size_t i) { return (v[i] - mv) * (w[i] - mw); });
+}
+
+std::array<double, 2> pairwise_sum2(std::span<const double> v, std::span<const double> w) {
+  return pairwise_multi<2>(0, v.size(), [&](size_t i) { return std::array<double, 2>{v[i], w[i]}; });
+}
+
+std::array<double, 2> centered_dots(std::span<const double> x, double mx, std::span<const double> y,
+                                    double my) {
+  return pairwise_multi<2>(0, x.size(), [&](size_t i) {
+    const double a = x[i] - mx, b = y[i] - my;
+    return std::array<double, 2>{a * b, b * b};
+  });
 }
 
 double mean(std::span<const double> v) {

@@ -5,6 +5,7 @@
 // function says otherwise. Pure functions, thread-safe.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <span>
 
@@ -14,6 +15,17 @@ namespace nocode::backtest {
 double pairwise_sum(std::span<const double> v);
 // Sum of v[i]*w[i] with the same pairwise structure (stands in for BLAS dot).
 double pairwise_dot(std::span<const double> v, std::span<const double> w);
+// pairwise_dot of (v - mv) and (w - mw), without materializing them.
+double centered_dot(std::span<const double> v, double mv, std::span<const double> w, double mw);
+// {pairwise_sum(v), pairwise_sum(w)} in one pass (same length).
+std::array<double, 2> pairwise_sum2(std::span<const double> v, std::span<const double> w);
+// {centered_dot(x, mx, y, my), centered_dot(y, my, y, my)} in one pass.
+std::array<double, 2> centered_dots(std::span<const double> x, double mx, std::span<const double> y,
+                                    double my);
+// pairwise_sum of a length-n vector that is zero except v[idx[k]] = val[k]
+// (idx increasing, < n), bit for bit, in O(|idx| log n) (e.g. the mean of a
+// mostly-NaN column that pandas sums with NaN as 0).
+double pairwise_sum_sparse(size_t n, std::span<const size_t> idx, std::span<const double> val);
 // pandas Series.mean(): pairwise sum / n; NaN when empty.
 double mean(std::span<const double> v);
 // pandas Series.var(ddof): two-pass; NaN when n <= ddof.

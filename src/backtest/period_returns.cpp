@@ -24,16 +24,61 @@ int64_t median_spacing(const int64_t* ts, size_t n) {
   return static_cast<int64_t>((static_cast<double>(d[m - 1]) + static_cast<double>(d[m])) / 2);
 }
 
-// Calendar bucket of a timestamp for pandas' resample rule 'D', 'W' (weeks
-// ending Sunday), 'ME' or 'YE'.
-int64_t bucket(int64_t ns, int freq_days) {
-  const int64_t day = floor_div(ns, kNsPerDay);
-  if (freq_days == 7) return floor_div(day + 3, 7);  // 1970-01-05 was a Monday
-  if (freq_days == 31 || freq_days == 365) {
+int64_t day_of(int64_t ns) { return floor_div(ns, kNsPerDay); }
+
+// Calendar bucket [begin, end) in days since 1970-01-01 holding `day`, for
+// pandas' resample rule 'D', 'W' (weeks ending Sunday), 'ME' or 'YE'.
+struct Bucket {
+  int64_t begin, end;
+  bool contains(int64_t day) const { return day >= begin && day < end; }
+};
+
+Bucket bucket_of(int64_t day, int freq_days) {
+  int64_t first = day, last = day + 1;  // in days
+  if (freq_days == 7) {  // 1970-01-05 was a Monday
+    first = floor_div(day + 3, 7) * 7 - 3;
+    last = first + 7;
+  } else if (freq_days == 31 || freq_days == 365) {
     const CivilDate c = civil_from_days(day);
-    return freq_days == 31 ? c.year * 12 + c.month : c.year;
+    const bool month = freq_days == 31;
+    first = days_from_civil(c.year, month ? c.month : 1, 1);
+    last = month ? (c.month == 12 ? days_from_civil(c.year + 1, 1, 1)
+                                  : days_from_civil(c.year, c.month + 1, 1))
+                 : days_from_civil(c.year + 1, 1, 1);
   }
-  return day;
+  return {first, last};
+}
+
+// First ns of day `day + 1`, saturating (timestamps near int64's end).
+int64_t day_end_ns(int64_t day) {
+  constexpr int64_t kLastDay = INT64_MAX / kNsPerDay - 1;
+  return day >= kLastDay ? INT64_MAX : (day + 1) * kNsPerDay;
+}
+
+// One pass: bars on Saturdays or Sundays, and the last equity of every
+// non-empty calendar bucket of `rule`. Bars compare against the current
+// day's end; the calendar is consulted once per day.
+size_t scan_calendar(std::span<const double> equity, const int64_t* ts, int rule,
+                     std::vector<double>& last) {
+  const size_t n = equity.size();
+  size_t weekend = 0;
+  int64_t day_end = INT64_MIN;
+  bool is_weekend = false;
+  Bucket current{0, 0};
+  for (size_t i = 0; i < n; ++i) {
+    if (ts[i] >= day_end) {  // a new day
+      const int64_t d = day_of(ts[i]);
+      day_end = day_end_ns(d);
+      is_weekend = ((d + 3) % 7 + 7) % 7 >= 5;  // Monday = 0
+      if (i == 0 || !current.contains(d)) {
+        if (i > 0) last.push_back(equity[i - 1]);
+        current = bucket_of(d, rule);
+      }
+    }
+    weekend += is_weekend;
+  }
+  if (n > 0) last.push_back(equity[n - 1]);
+  return weekend;
 }
 
 }  // namespace
@@ -43,25 +88,15 @@ PeriodReturns period_returns(std::span<const double> equity, const int64_t* ts) 
   const size_t n = equity.size();
   out.data_period_ns = median_spacing(ts, n);
   const int freq_days = static_cast<int>(floor_div(out.data_period_ns, kNsPerDay));
-  size_t weekend = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const int64_t dow = ((floor_div(ts[i], kNsPerDay) + 3) % 7 + 7) % 7;  // Monday = 0
-    weekend += dow >= 5;
-  }
+  const int rule = (freq_days == 7 || freq_days == 31 || freq_days == 365) ? freq_days : 1;
+  std::vector<double> last;  // last equity of each non-empty bucket
+  const size_t weekend = scan_calendar(equity, ts, rule, last);
   const bool have_weekends = static_cast<double>(weekend) / static_cast<double>(n) > 2.0 / 7 * .6;
   out.periods_per_year = freq_days == 7     ? 52
                          : freq_days == 31  ? 12
                          : freq_days == 365 ? 1
                          : have_weekends    ? 365
                                             : 252;
-  const int rule = (freq_days == 7 || freq_days == 31 || freq_days == 365) ? freq_days : 1;
-  std::vector<double> last;  // last equity of each non-empty bucket
-  for (size_t i = 0; i < n; ++i) {
-    if (i > 0 && bucket(ts[i], rule) == bucket(ts[i - 1], rule))
-      last.back() = equity[i];
-    else
-      last.push_back(equity[i]);
-  }
   for (size_t k = 1; k < last.size(); ++k) {
     const double r = last[k] / last[k - 1] - 1;
     if (!std::isnan(r)) out.returns.push_back(r);

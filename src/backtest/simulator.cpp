@@ -23,6 +23,30 @@ bool step(Broker& broker, size_t i, std::vector<double>& equity) {
   return true;
 }
 
+// Bars [i, j) where no order is queued and the strategy does not act: the
+// position is fixed, so equity = cash + (Close*size - entry value), the same
+// expression Broker::equity() evaluates, in a loop the compiler vectorizes.
+// Returns the first bar whose equity is <= 0 (to be stepped normally), or j.
+size_t quiet_bars(const Broker& broker, const double* close, size_t i, size_t j,
+                  std::vector<double>& equity) {
+  const double cash = broker.cash(), size = broker.position_size();
+  const double value = broker.position_entry_value();
+  constexpr size_t kChunk = 256;
+  for (size_t begin = i; begin < j; begin += kChunk) {
+    const size_t end = std::min(j, begin + kChunk);
+    bool broke = false;
+    for (size_t k = begin; k < end; ++k) {
+      const double e = cash + (close[k] * size - value);
+      equity[k] = e;
+      broke |= e <= 0;
+    }
+    if (broke)
+      for (size_t k = begin; k < end; ++k)
+        if (equity[k] <= 0) return k;
+  }
+  return j;
+}
+
 }  // namespace
 
 Result<BacktestResult> run_backtest(const MarketData& data, Strategy& strategy,
@@ -43,6 +67,19 @@ Status run_backtest(const MarketData& data, Strategy& strategy, const BacktestOp
   Broker broker(options, data);
   bool completed = true;
   for (size_t i = start; i < n; ++i) {
+    if (broker.orders().empty()) {  // skip ahead to the strategy's next action
+      const size_t act = std::min(strategy.next_action_bar(i, broker), n);
+      if (act > i) {
+        if (act + 1 < n) __builtin_prefetch(data.open + act + 1);  // the next fill's Open
+        const size_t stop = quiet_bars(broker, data.close, i, act, result.equity);
+        if (stop == act) {
+          broker.begin_bar(act - 1);  // the state a per-bar loop would leave
+          i = act - 1;
+          continue;
+        }
+        i = stop;  // out of money: the normal step below closes out
+      }
+    }
     if (!step(broker, i, result.equity)) {
       completed = false;
       break;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "backtest/decision_scan.h"
 #include "backtest/rolling_mean.h"
 
 namespace nocode::backtest {
@@ -20,6 +21,10 @@ SmaCrossStrategy::SmaCrossStrategy(std::span<const double> close, size_t fast, s
     f_prev = a;
     s_prev = b;
   }
+}
+
+size_t SmaCrossStrategy::next_action_bar(size_t i, const Broker&) const {
+  return first_nonzero(reinterpret_cast<const uint8_t*>(cross_.data()), i, cross_.size());
 }
 
 void SmaCrossStrategy::next(size_t i, const MarketData&, Broker& broker) {

@@ -22,6 +22,7 @@ class SmaCrossStrategy final : public Strategy {
   SmaCrossStrategy(std::span<const double> close, size_t fast, size_t slow);
   size_t warmup_bars() const override { return warmup_; }
   void next(size_t i, const MarketData& data, Broker& broker) override;
+  size_t next_action_bar(size_t i, const Broker& broker) const override;
   // +1 cross up, -1 cross down, 0 none, per bar.
   const std::vector<int8_t>& crosses() const { return cross_; }
 

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "backtest/numeric.h"
+#include "backtest/statistics_parts.h"
 #include "backtest/time_format.h"
 
 namespace nocode::backtest {
@@ -59,29 +60,38 @@ double nan_max(std::span<const double> v) {
   return m;
 }
 
-double beta_of(std::span<const double> equity, const double* close) {
-  const size_t n = equity.size();
-  if (n < 3) return kNaN;
-  std::vector<double> x(n - 1), y(n - 1);
-  for (size_t i = 1; i < n; ++i) {
-    x[i - 1] = std::log(equity[i] / equity[i - 1]);
-    y[i - 1] = std::log(close[i] / close[i - 1]);
-  }
-  const double mx = mean(x), my = mean(y);
-  for (size_t i = 0; i + 1 < n; ++i) x[i] -= mx, y[i] -= my;
-  const double f = 1.0 / static_cast<double>(n - 2);
-  return (pairwise_dot(x, y) * f) / (pairwise_dot(y, y) * f);
+// Max and mean of a duration column that is NaT except at `at` (values in ns
+// as doubles), ceiled to the data's resolution; the mean is pandas' (the
+// full-length float column with NaT as 0, pairwise-summed, over the count).
+void sparse_duration_stats(Builder& b, const char* max_name, const char* mean_name, size_t n,
+                           std::span<const size_t> at, std::span<const double> values,
+                           int64_t max_ns, int64_t unit) {
+  b.duration(max_name, at.empty() ? kNaT : ceil_to(max_ns, unit));
+  if (at.empty()) return b.duration(mean_name, kNaT);
+  const double m = pairwise_sum_sparse(n, at, values) / static_cast<double>(at.size());
+  b.duration(mean_name, ceil_to(static_cast<int64_t>(m), unit));
 }
 
-void drawdown_stats(Builder& b, const DrawdownCurve& dd, int64_t unit) {
-  const double max_dd = -(std::isnan(nan_max(dd.drawdown)) ? 0.0 : nan_max(dd.drawdown));
+void drawdown_stats(Builder& b, std::span<const double> equity, const int64_t* ts,
+                    const DrawdownSummary& s, int64_t unit) {
+  const double max_dd = -(std::isnan(s.max_drawdown) ? 0.0 : s.max_drawdown);
   b.number("Max. Drawdown [%]", max_dd * 100);
-  if (dd.has_episodes) {
-    b.number("Avg. Drawdown [%]", -nan_mean(dd.peak) * 100);
-    duration_stats(b, "Max. Drawdown Duration", "Avg. Drawdown Duration", dd.duration_ns, unit);
+  if (!s.episode_end.empty()) {
+    // pandas' mean of the peak column: NaN peaks (NaN equity) do not count.
+    std::vector<size_t> at;
+    std::vector<double> peaks;
+    for (size_t k = 0; k < s.episode_end.size(); ++k)
+      if (!std::isnan(s.episode_peak[k])) at.push_back(s.episode_end[k]), peaks.push_back(s.episode_peak[k]);
+    const double avg = at.empty() ? kNaN
+                                  : pairwise_sum_sparse(equity.size(), at, peaks) /
+                                        static_cast<double>(at.size());
+    b.number("Avg. Drawdown [%]", -avg * 100);
+    sparse_duration_stats(b, "Max. Drawdown Duration", "Avg. Drawdown Duration", equity.size(),
+                          s.episode_end, s.episode_duration, s.max_duration, unit);
     return;
   }
   // No episode: pandas falls back to the drawdown values themselves.
+  const DrawdownCurve dd = compute_drawdowns(equity, ts);
   std::vector<double> nonzero(dd.drawdown);
   for (double& v : nonzero)
     if (v == 0) v = kNaN;
@@ -90,8 +100,7 @@ void drawdown_stats(Builder& b, const DrawdownCurve& dd, int64_t unit) {
   b.number("Avg. Drawdown Duration", nan_mean(nonzero));
 }
 
-void trade_stats(Builder& b, const MarketData& data, const std::vector<Trade>& trades,
-                 int64_t unit) {
+void trade_stats(Builder& b, const int64_t* ts, std::span<const Trade> trades, int64_t unit) {
   const size_t n = trades.size();
   std::vector<double> pl(n), ret(n), wins, losses, pos_ret, neg_ret;
   std::vector<int64_t> dur(n);
@@ -99,7 +108,7 @@ void trade_stats(Builder& b, const MarketData& data, const std::vector<Trade>& t
   for (size_t i = 0; i < n; ++i) {
     pl[i] = trades[i].pnl();
     ret[i] = trades[i].return_pct();
-    dur[i] = data.timestamps[trades[i].exit_bar] - data.timestamps[trades[i].entry_bar];
+    dur[i] = ts[trades[i].exit_bar] - ts[trades[i].entry_bar];
     won += pl[i] > 0;
     if (pl[i] > 0) wins.push_back(pl[i]);
     if (pl[i] < 0) losses.push_back(pl[i]);
@@ -135,30 +144,48 @@ const StatValue* Statistics::find(const std::string& name) const {
 
 namespace {
 
-// Start ... Buy & Hold Return [%]; returns {Return [%], Buy & Hold [%]}.
-std::pair<double, double> summary_stats(Builder& b, const MarketData& data,
-                                        const BacktestResult& result) {
-  const std::span<const double> e = result.equity;
-  const size_t n = e.size();
-  b.time("Start", data.timestamps[0]);
-  b.time("End", data.timestamps[n - 1]);
-  b.duration("Duration", data.timestamps[n - 1] - data.timestamps[0]);
-  std::vector<uint8_t> held(n, 0);
-  for (const Trade& t : result.trades)
-    for (int64_t k = std::max<int64_t>(t.entry_bar, 0); k <= t.exit_bar && k < static_cast<int64_t>(n); ++k)
-      held[k] = 1;
+// Bars inside [entry_bar, exit_bar] of some trade (intervals merged).
+size_t exposed_bars(std::span<const Trade> trades, size_t n) {
+  std::vector<std::pair<int64_t, int64_t>> spans;
+  spans.reserve(trades.size());
+  for (const Trade& t : trades) {
+    const int64_t first = std::max<int64_t>(t.entry_bar, 0);
+    const int64_t last = std::min<int64_t>(t.exit_bar, static_cast<int64_t>(n) - 1);
+    if (first <= last) spans.emplace_back(first, last);
+  }
+  if (!std::is_sorted(spans.begin(), spans.end())) std::sort(spans.begin(), spans.end());
   size_t exposed = 0;
-  for (uint8_t h : held) exposed += h;
+  int64_t covered_to = -1;  // bars <= covered_to are counted
+  for (const auto& [first, last] : spans) {
+    const int64_t from = std::max(first, covered_to + 1);
+    if (last >= from) exposed += static_cast<size_t>(last - from + 1), covered_to = last;
+  }
+  return exposed;
+}
+
+// Start ... Buy & Hold Return [%]; returns {Return [%], Buy & Hold [%]}.
+std::pair<double, double> summary_stats(Builder& b, const StatisticsInput& in,
+                                        const DrawdownSummary& dd) {
+  const std::span<const double> e = in.equity;
+  const size_t n = e.size();
+  const int64_t* ts = in.timestamps;
+  b.time("Start", ts[0]);
+  b.time("End", ts[n - 1]);
+  b.duration("Duration", ts[n - 1] - ts[0]);
+  const size_t exposed = exposed_bars(in.trades, n);
   b.number("Exposure Time [%]", static_cast<double>(exposed) / static_cast<double>(n) * 100);
   b.number("Equity Final [$]", e[n - 1]);
-  b.number("Equity Peak [$]", *std::max_element(e.begin(), e.end()));
+  b.number("Equity Peak [$]", dd.equity_peak);
   double commissions = 0;
-  for (const Trade& t : result.trades) commissions += t.commissions;
+  for (const Trade& t : in.trades) commissions += t.commissions;
   if (commissions != 0) b.number("Commissions [$]", commissions);
   const double total_return = (e[n - 1] - e[0]) / e[0] * 100;
   b.number("Return [%]", total_return);
-  const double c0 = data.close[std::min(result.warmup, n - 1)];
-  const double buy_hold = (data.close[n - 1] - c0) / c0 * 100;
+  double buy_hold = kNaN;
+  if (in.benchmark.size() == n) {
+    const double c0 = in.benchmark[std::min(in.benchmark_start, n - 1)];
+    buy_hold = (in.benchmark[n - 1] - c0) / c0 * 100;
+  }
   b.number("Buy & Hold Return [%]", buy_hold);
   return {total_return, buy_hold};
 }
@@ -190,21 +217,32 @@ void risk_stats(Builder& b, std::span<const double> e, const int64_t* ts, const 
 
 }  // namespace
 
-Statistics compute_statistics(const MarketData& data, const BacktestResult& result) {
-  const std::span<const double> e = result.equity;
+Statistics compute_statistics(const StatisticsInput& in) {
+  const std::span<const double> e = in.equity;
+  const DrawdownSummary dd = summarize_drawdowns(e, in.timestamps);
   Builder b;
-  const auto [total_return, buy_hold] = summary_stats(b, data, result);
-  const PeriodReturns pr = period_returns(e, data.timestamps);
-  const DrawdownCurve dd = compute_drawdowns(e, data.timestamps);
-  const double max_dd = std::isnan(nan_max(dd.drawdown)) ? 0.0 : nan_max(dd.drawdown);
-  risk_stats(b, e, data.timestamps, pr, max_dd);
-  const double beta = beta_of(e, data.close);
+  b.items.reserve(32);
+  const auto [total_return, buy_hold] = summary_stats(b, in, dd);
+  const PeriodReturns pr = period_returns(e, in.timestamps);
+  const double max_dd = std::isnan(dd.max_drawdown) ? 0.0 : dd.max_drawdown;
+  risk_stats(b, e, in.timestamps, pr, max_dd);
+  const double beta = in.benchmark.size() == e.size() ? log_return_beta(e, in.benchmark) : kNaN;
   b.number("Alpha [%]", total_return - beta * buy_hold);
   b.number("Beta", beta);
   const int64_t unit = resolution_unit_ns(pr.data_period_ns);
-  drawdown_stats(b, dd, unit);
-  trade_stats(b, data, result.trades, unit);
+  drawdown_stats(b, e, in.timestamps, dd, unit);
+  trade_stats(b, in.timestamps, in.trades, unit);
   return Statistics{std::move(b.items)};
+}
+
+Statistics compute_statistics(const MarketData& data, const BacktestResult& result) {
+  StatisticsInput in;
+  in.equity = result.equity;
+  in.timestamps = data.timestamps;
+  in.trades = result.trades;
+  in.benchmark = std::span<const double>(data.close, data.size);
+  in.benchmark_start = result.warmup;
+  return compute_statistics(in);
 }
 
 nlohmann::ordered_json Statistics::to_json() const {

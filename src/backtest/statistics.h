@@ -55,6 +55,18 @@ DrawdownCurve compute_drawdowns(std::span<const double> equity, const int64_t* t
 // Statistics of a finished run on `data` (closed trades only).
 Statistics compute_statistics(const MarketData& data, const BacktestResult& result);
 
+// The same statistics from their inputs alone, so other simulations (e.g.
+// portfolios) share the definitions. Buy & Hold is measured on `benchmark`
+// from bar `benchmark_start`; Beta/Alpha use its log returns.
+struct StatisticsInput {
+  std::span<const double> equity;       // per bar (at least 1)
+  const int64_t* timestamps = nullptr;  // per bar, increasing (UTC ns)
+  std::span<const Trade> trades;        // closed trades; entry/exit bars index the bars above
+  std::span<const double> benchmark;    // price per bar; empty: Buy & Hold, Beta, Alpha are NaN
+  size_t benchmark_start = 0;
+};
+Statistics compute_statistics(const StatisticsInput& input);
+
 // Periods per year backtesting.py annualizes with: 52 weekly, 12 monthly,
 // 1 yearly, else 365 when weekend bars are common, else 252; and the period
 // returns it uses (equity resampled to that calendar period, last value,

@@ -27,6 +27,16 @@ class Strategy {
   // Decide at bar i (fills happen from bar i+1 on, or at Close[i] with
   // trade_on_close). Place orders through `broker`.
   virtual void next(size_t i, const MarketData& data, Broker& broker) = 0;
+  // The first bar >= i at which next() may act (place, close, cancel or
+  // change anything), given the broker's state now; any value >= the data's
+  // size means never. Called only when no order is queued, so the position
+  // cannot change before that bar: the simulator then records the equity of
+  // the bars in between in one tight loop and skips their next() calls.
+  // Default: i (next() runs on every bar).
+  virtual size_t next_action_bar(size_t i, const Broker& broker) const {
+    (void)broker;
+    return i;
+  }
 };
 
 // Decision arrays (one byte per bar, non-zero = true), all of the data's
@@ -55,6 +65,7 @@ class SignalStrategy final : public Strategy {
       : signals_(signals), options_(options) {}
   size_t warmup_bars() const override { return options_.warmup; }
   void next(size_t i, const MarketData& data, Broker& broker) override;
+  size_t next_action_bar(size_t i, const Broker& broker) const override;
 
  private:
   static bool at(std::span<const uint8_t> a, size_t i) { return i < a.size() && a[i]; }

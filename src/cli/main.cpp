@@ -3,8 +3,12 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/backtest_command.h"
 #include "cli/indicators_command.h"
+#include "cli/optimize_command.h"
+#include "cli/predict_command.h"
 #include "cli/run_command.h"
+#include "cli/train_command.h"
 #include "cli/workflow_commands.h"
 
 int main(int argc, char** argv) {
@@ -15,6 +19,10 @@ int main(int argc, char** argv) {
   nocode::cli::add_indicators_command(app, &exit_code);
   nocode::cli::add_workflow_commands(app, &exit_code);
   nocode::cli::add_run_command(app, &exit_code);
+  nocode::cli::add_backtest_command(app, &exit_code);
+  nocode::cli::add_optimize_command(app, &exit_code);
+  nocode::cli::add_train_command(app, &exit_code);
+  nocode::cli::add_predict_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -22,6 +22,8 @@ struct RunArgs {
   std::string data_dir;
   std::vector<std::string> sets;
   std::string out;
+  std::string cache_dir;
+  uint64_t cache_max_mb = 1024;
 };
 
 TableView table_of(const Frame& f) {
@@ -99,6 +101,12 @@ int run(const RunArgs& a) {
   engine::RunOptions ropts;
   ropts.data.data_file = a.data_file;
   ropts.data.data_dir = a.data_dir;
+  ropts.disk_cache.dir = a.cache_dir;
+  ropts.disk_cache.max_bytes = a.cache_max_mb << 20;
+  if (Status s = ropts.disk_cache.validate(); !s.is_ok()) {
+    std::cerr << "nocode: " << s.message() << "\n";
+    return 1;
+  }
   const bool tty = ::isatty(2) == 1;
   if (tty) {
     ropts.progress = [](size_t i, size_t total, const workflow::Step& s, bool cached) {
@@ -128,7 +136,9 @@ int run(const RunArgs& a) {
   std::cout << "wrote " << a.out << ": " << r->features.rows() << " rows, "
             << r->features.columns() << " feature columns, " << r->signals.columns()
             << " signal columns, " << r->counters.computed << " nodes run, "
-            << r->counters.cache_hits << " cache hits\n";
+            << r->counters.cache_hits << " cache hits";
+  if (!a.cache_dir.empty()) std::cout << " (" << r->counters.disk_hits << " from " << a.cache_dir << ")";
+  std::cout << "\n";
   return 0;
 }
 
@@ -147,6 +157,12 @@ void add_run_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--set", args->sets, "Override a workflow parameter, NAME=VALUE (repeatable)");
   cmd->add_option("--out", args->out,
                   "Write features.csv, signals.csv and summary.json into this directory");
+  cmd->add_option("--cache-dir", args->cache_dir,
+                  "Keep node outputs in this directory so a later run (a new process) "
+                  "recomputes only what changed");
+  cmd->add_option("--cache-max-mb", args->cache_max_mb,
+                  "Size cap of --cache-dir in MiB, least recently used files evicted "
+                  "(default 1024; 0 = no cap)");
   cmd->callback([args, exit_code] { *exit_code = run(*args); });
 }
 

@@ -1,11 +1,29 @@
 #include "data/frame.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
 #include "common/strings.h"
 
 namespace nocode {
+
+Frame::Frame(std::vector<int64_t> timestamps)
+    : ts_(std::make_shared<std::vector<int64_t>>(std::move(timestamps))), ts_owned_(true) {}
+
+const std::vector<int64_t>& Frame::timestamps() const {
+  static const std::vector<int64_t> kEmpty;
+  return ts_ ? *ts_ : kEmpty;
+}
+
+std::vector<int64_t>& Frame::timestamps() {
+  if (!ts_ || !ts_owned_ || ts_.use_count() > 1) {
+    ts_ = std::make_shared<std::vector<int64_t>>(ts_ ? *ts_ : std::vector<int64_t>{});
+    ts_owned_ = true;
+  }
+  // Created here as a mutable vector and held by this Frame alone.
+  return const_cast<std::vector<int64_t>&>(*ts_);
+}
 
 int Frame::find(std::string_view name) const {
   for (size_t i = 0; i < names_.size(); ++i)
@@ -14,28 +32,68 @@ int Frame::find(std::string_view name) const {
 }
 
 Status Frame::set_column(std::string_view name, std::vector<double> values) {
-  if (values.size() != timestamps_.size())
+  if (values.size() != rows())
     return Status::invalid_argument("column '" + std::string(name) + "' has " +
                                     std::to_string(values.size()) + " rows; the frame has " +
-                                    std::to_string(timestamps_.size()));
+                                    std::to_string(rows()));
+  Slot slot{std::make_shared<std::vector<double>>(std::move(values)), true};
   const int i = find(name);
   if (i >= 0) {
-    data_[i] = std::move(values);
+    data_[i] = std::move(slot);
   } else {
     names_.push_back(to_lower(name));
-    data_.push_back(std::move(values));
+    data_.push_back(std::move(slot));
   }
+  return Status::ok();
+}
+
+Status Frame::set_column(std::string_view name, ColumnPtr values) {
+  if (!values) return Status::invalid_argument("column '" + std::string(name) + "' is null");
+  if (values->size() != rows())
+    return Status::invalid_argument("column '" + std::string(name) + "' has " +
+                                    std::to_string(values->size()) + " rows; the frame has " +
+                                    std::to_string(rows()));
+  Slot slot{std::move(values), false};
+  const int i = find(name);
+  if (i >= 0) {
+    data_[i] = std::move(slot);
+  } else {
+    names_.push_back(to_lower(name));
+    data_.push_back(std::move(slot));
+  }
+  return Status::ok();
+}
+
+Status Frame::append_new_column(std::string name, ColumnPtr values) {
+  if (!values || values->size() != rows())
+    return Status::invalid_argument("column '" + name + "' has " +
+                                    std::to_string(values ? values->size() : 0) +
+                                    " rows; the frame has " + std::to_string(rows()));
+  names_.push_back(std::move(name));
+  data_.push_back(Slot{std::move(values), false});
   return Status::ok();
 }
 
 const std::vector<double>* Frame::column(std::string_view name) const {
   const int i = find(name);
-  return i < 0 ? nullptr : &data_[i];
+  return i < 0 ? nullptr : data_[i].values.get();
+}
+
+Frame::ColumnPtr Frame::shared_column(std::string_view name) const {
+  const int i = find(name);
+  return i < 0 ? nullptr : data_[i].values;
 }
 
 std::vector<double>* Frame::mutable_column(std::string_view name) {
   const int i = find(name);
-  return i < 0 ? nullptr : &data_[i];
+  if (i < 0) return nullptr;
+  Slot& s = data_[i];
+  if (!s.owned || s.values.use_count() > 1) {
+    s.values = std::make_shared<std::vector<double>>(*s.values);
+    s.owned = true;
+  }
+  // Owned slots were created as mutable vectors and nothing else holds them.
+  return const_cast<std::vector<double>*>(s.values.get());
 }
 
 Result<const std::vector<double>*> Frame::require(std::string_view name) const {
@@ -51,10 +109,13 @@ bool Frame::has_ohlc() const {
 Frame Frame::slice(size_t begin, size_t end) const {
   end = std::min(end, rows());
   begin = std::min(begin, end);
-  Frame f(std::vector<int64_t>(timestamps_.begin() + begin, timestamps_.begin() + end));
-  for (size_t c = 0; c < names_.size(); ++c)
-    (void)f.set_column(names_[c],
-                       std::vector<double>(data_[c].begin() + begin, data_[c].begin() + end));
+  if (begin == 0 && end == rows()) return *this;
+  const auto& ts = timestamps();
+  Frame f(std::vector<int64_t>(ts.begin() + begin, ts.begin() + end));
+  for (size_t c = 0; c < names_.size(); ++c) {
+    const Column& col = *data_[c].values;
+    (void)f.set_column(names_[c], std::vector<double>(col.begin() + begin, col.begin() + end));
+  }
   return f;
 }
 

@@ -1,5 +1,7 @@
 #include "engine/data_resolver.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "common/strings.h"
+#include "engine/dataset_prep.h"
 #include "ml/split.h"
 
 namespace nocode::engine {
@@ -30,11 +33,13 @@ std::string timeframe_key(std::string_view tf) {
   return to_lower(t);
 }
 
+// One stat(2): path, size and modification time (ns).
 std::string fingerprint_of(const fs::path& p) {
-  std::error_code ec;
-  const auto size = fs::file_size(p, ec);
-  const auto mtime = fs::last_write_time(p, ec).time_since_epoch().count();
-  return p.string() + "|" + std::to_string(size) + "|" + std::to_string(mtime);
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return p.string() + "|?";
+  const long long mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+  return p.string() + "|" + std::to_string(static_cast<long long>(st.st_size)) + "|" +
+         std::to_string(mtime);
 }
 
 // The entry of `dir` whose name satisfies `match`, if any (sorted for determinism).
@@ -94,6 +99,16 @@ CsvOptions mapping_of(const workflow::Step& step, const std::string& path) {
   return csv;
 }
 
+// customDataset fills that read later bars get a note in the run summary.
+std::string look_ahead_note(const workflow::Step& step) {
+  if (step.kind != workflow::StepKind::kCustomDataset) return "";
+  const std::string m = text_param(step.params, "missingValues");
+  Result<MissingValues> parsed = parse_missing_values(m);
+  if (!parsed || !reads_later_bars(*parsed)) return "";
+  return "node '" + step.node_id + "': missingValues '" + m +
+         "' fills a missing value from later bars (look-ahead in the filled cells)";
+}
+
 }  // namespace
 
 std::string normalize_symbol(std::string_view symbol) {
@@ -114,6 +129,7 @@ Result<DataSourceRef> DataResolver::locate(const workflow::Step& step) const {
     ref.path = options_.data_file;
     ref.csv = mapping_of(step, ref.path);
     ref.fingerprint = fingerprint_of(ref.path);
+    ref.note = look_ahead_note(step);
     return ref;
   }
   if (options_.data_dir.empty()) {
@@ -195,13 +211,24 @@ Result<DataSourceRef> DataResolver::locate_dataset(const workflow::Step& step) c
   ref.path = full.string();
   ref.csv = mapping_of(step, ref.path);
   ref.fingerprint = fingerprint_of(full);
+  ref.note = look_ahead_note(step);
   return ref;
 }
 
 Result<Frame> DataResolver::load(const DataSourceRef& ref, const workflow::Step& step) const {
   Result<Frame> frame = load_csv(ref.path, ref.csv);
   if (!frame) return frame.status().with_context("node '" + step.node_id + "'");
-  return restrict_rows(*frame, step.params, step.node_id);
+  if (step.kind != workflow::StepKind::kCustomDataset)
+    return restrict_rows(*frame, step.params, step.node_id);
+  // customDataset: missing values on the whole file, then the row
+  // restriction, then the (causal) normalization of what is left.
+  Result<MissingValues> missing = parse_missing_values(text_param(step.params, "missingValues"));
+  if (!missing) return missing.status().with_context("node '" + step.node_id + "'");
+  Result<Normalization> norm = parse_normalization(text_param(step.params, "normalization"));
+  if (!norm) return norm.status().with_context("node '" + step.node_id + "'");
+  Result<Frame> rows = restrict_rows(fill_missing(*frame, *missing), step.params, step.node_id);
+  if (!rows) return rows.status();
+  return normalize(*rows, *norm);
 }
 
 Result<Frame> restrict_rows(const Frame& bars, const nlohmann::json& params,

@@ -3,7 +3,10 @@
 #include "engine/engine.h"
 
 #include <memory>
-#include <set>
+#include <optional>
+#include <unordered_set>
+
+#include "common/strings.h"
 
 #include "engine/step_runner.h"
 #include "workflow/diagnostic.h"
@@ -31,42 +34,65 @@ Status plan_errors(const Plan& plan) {
   return Status::invalid_argument(msg);
 }
 
-// The key of a non-data step: its content hash, its inputs' keys and the base key.
+uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 1099511628211ull; }
+
+// The key of a non-data step: its content hash (Step::hash, the FNV-1a of
+// its canonical text), its inputs' keys by handle, the handles it must hold
+// and the base key. Integers are mixed in directly, no text is built.
 uint64_t step_key(const Step& step, const std::vector<uint64_t>& keys, uint64_t base_key) {
-  uint64_t h = fnv1a("step|" + hex64(step.hash) + "|" + step.canonical_text);
-  for (const auto& b : step.inputs) h = fnv1a("|" + b.handle + "=" + hex64(keys[b.step]), h);
-  for (const auto& o : step.outputs) h = fnv1a("|out:" + o.handle, h);  // handles it must hold
-  return fnv1a("|base=" + hex64(base_key), h);
+  uint64_t h = mix(fnv1a("step"), step.hash);
+  for (const auto& b : step.inputs) h = mix(fnv1a(b.handle, h), keys[b.step]);
+  for (const auto& o : step.outputs) h = fnv1a(o.handle, mix(h, 0x6f7574));  // "out"
+  return mix(h, base_key);
 }
 
-void add_column(Frame& frame, const std::string& name, std::vector<double> values) {
-  if (frame.has_column(name)) return;
-  (void)frame.set_column(name, std::move(values));
-}
+// Columns of the result frames, deduplicated by lowercase name (first wins).
+class ColumnSink {
+ public:
+  explicit ColumnSink(Frame& frame) : frame_(frame) {}
+  void add(const std::string& name, std::shared_ptr<const std::vector<double>> values) {
+    std::string key = to_lower(name);
+    if (!seen_.insert(key).second) return;
+    (void)frame_.append_new_column(std::move(key), std::move(values));
+  }
 
+ private:
+  Frame& frame_;
+  std::unordered_set<std::string> seen_;
+};
+
+// Every output of every step onto the base timeline. Values already on it
+// are shared with the step outputs (and the cache), not copied.
 void gather(const Plan& plan, const std::vector<std::shared_ptr<const StepOutput>>& outputs,
             const Frame& base, RunResult& r) {
-  r.features = Frame(base.timestamps());
-  r.signals = Frame(base.timestamps());
+  r.features = Frame(base.shared_timestamps());
+  r.signals = Frame(base.shared_timestamps());
+  ColumnSink features(r.features), signals(r.signals);
   for (size_t i = 0; i < plan.steps.size(); ++i) {
     const Step& step = plan.steps[i];
     const StepOutput& out = *outputs[i];
-    std::set<std::string> done_handles;
+    bool bars_done = false;
     for (const auto& oc : step.outputs) {
       auto it = out.by_handle.find(oc.handle);
       if (it == out.by_handle.end()) continue;
       const Value& v = it->second;
       if (v.kind == ValueKind::kBars) {
-        if (!done_handles.insert("bars").second) continue;
-        for (const auto& field : v.bars->names()) {
-          Value col = series_value(v.bars, *v.bars->column(field));
-          add_column(r.features, oc.column + "." + field, numbers_on(col, base));
+        if (bars_done) continue;
+        bars_done = true;
+        const bool same = same_timeline(*v.bars, base);
+        for (size_t c = 0; c < v.bars->columns(); ++c) {
+          const std::string name = oc.column + "." + v.bars->names()[c];
+          if (same) {
+            features.add(name, v.bars->shared_column_at(c));
+          } else {
+            features.add(name, shared_numbers_on(series_value(v.bars, v.bars->shared_column_at(c)), base));
+          }
         }
       } else if (v.kind == ValueKind::kSignal) {
         const Signal s = truth_on(v, base);
-        add_column(r.signals, oc.column, std::vector<double>(s.begin(), s.end()));
+        signals.add(oc.column, std::make_shared<const std::vector<double>>(s.begin(), s.end()));
       } else {
-        add_column(r.features, oc.column, numbers_on(v, base));
+        features.add(oc.column, shared_numbers_on(v, base));
       }
     }
     if (out.fires) {
@@ -82,13 +108,28 @@ void gather(const Plan& plan, const std::vector<std::shared_ptr<const StepOutput
 
 }  // namespace
 
+namespace {
+
+// The bars a data step produced (its first bars value).
+std::shared_ptr<const Frame> bars_of(const StepOutput& out) {
+  for (const auto& [handle, v] : out.by_handle)
+    if (v.kind == ValueKind::kBars) return v.bars;
+  return nullptr;
+}
+
+}  // namespace
+
 Result<RunResult> Engine::run(const Plan& plan, const RunOptions& options) const {
   if (!plan.ok()) return plan_errors(plan);
   if (plan.steps.empty()) return Status::invalid_argument("the plan has no steps to run");
   const DataResolver resolver(options.data);
+  std::optional<DiskCache> disk;
+  if (options.disk_cache.enabled()) disk.emplace(options.disk_cache);
+  DataTimelines timelines;  // data steps run so far, for the disk cache
   RunResult r;
   r.workflow = plan.name;
   r.counters.steps = plan.steps.size();
+  r.steps.reserve(plan.steps.size());
   std::vector<std::shared_ptr<const StepOutput>> outputs(plan.steps.size());
   std::vector<uint64_t> keys(plan.steps.size(), 0);
   StepContext ctx;
@@ -96,6 +137,7 @@ Result<RunResult> Engine::run(const Plan& plan, const RunOptions& options) const
   ctx.data = &resolver;
   ctx.models = &models_;
   uint64_t base_key = 0;
+  std::string note;
   for (size_t i = 0; i < plan.steps.size(); ++i) {
     const Step& step = plan.steps[i];
     std::optional<DataSourceRef> source;
@@ -111,6 +153,15 @@ Result<RunResult> Engine::run(const Plan& plan, const RunOptions& options) const
     }
     StepRecord rec{step.node_id, step.type, false, 0, hex64(keys[i])};
     outputs[i] = cache_.find(keys[i]);
+    if (!outputs[i] && disk) {
+      note.clear();
+      outputs[i] = disk->load(keys[i], timelines, &note);
+      if (!note.empty()) r.notes.push_back(note);
+      if (outputs[i]) {
+        ++r.counters.disk_hits;
+        cache_.put(keys[i], outputs[i]);
+      }
+    }
     if (outputs[i]) {
       rec.cached = true;
       ++r.counters.cache_hits;
@@ -123,17 +174,26 @@ Result<RunResult> Engine::run(const Plan& plan, const RunOptions& options) const
       ++r.counters.computed;
       outputs[i] = std::make_shared<const StepOutput>(std::move(*out));
       cache_.put(keys[i], outputs[i]);
+      if (disk) {
+        note.clear();
+        disk->store(keys[i], step, *outputs[i], timelines, &note);
+        if (!note.empty()) r.notes.push_back(note);
+      }
     }
-    if (is_data(step.kind) && !ctx.base) {
-      auto it = outputs[i]->by_handle.begin();
-      if (it != outputs[i]->by_handle.end()) ctx.base = it->second.bars;
-      base_key = keys[i];
+    if (is_data(step.kind)) {
+      std::shared_ptr<const Frame> bars = bars_of(*outputs[i]);
+      if (disk && bars) timelines.emplace_back(keys[i], bars);
+      if (!ctx.base && bars) {
+        ctx.base = std::move(bars);
+        base_key = keys[i];
+      }
     }
     r.steps.push_back(std::move(rec));
     if (options.progress) options.progress(i, plan.steps.size(), step, r.steps.back().cached);
   }
   if (!ctx.base) return Status::invalid_argument("the workflow has no data source to run on");
   gather(plan, outputs, *ctx.base, r);
+  if (disk) disk->trim();
   return r;
 }
 

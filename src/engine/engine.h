@@ -2,9 +2,11 @@
 // returns every column it produced (run_result.h).
 //
 // Steps run in plan order (topological). Each step's output is looked up in
-// the NodeCache by its cache key (node_cache.h) before its kernels run, so a
-// second run of an edited plan in the same process recomputes only the steps
-// whose parameters or inputs changed; RunResult::counters and ::steps say
+// the NodeCache by its cache key (node_cache.h), then in the on-disk cache
+// when RunOptions::disk_cache names a directory (disk_cache.h), before its
+// kernels run, so a second run of an edited plan (in the same process, or in
+// a new one with the same cache directory) recomputes only the steps whose
+// parameters or inputs changed; RunResult::counters and ::steps say
 // what was computed and what was reused. A failing step ends the run with an
 // error naming the node. Semantics of every step kind: docs/engine.md.
 //
@@ -16,6 +18,7 @@
 
 #include "common/status.h"
 #include "engine/data_resolver.h"
+#include "engine/disk_cache.h"
 #include "engine/model_interface.h"
 #include "engine/node_cache.h"
 #include "engine/run_result.h"
@@ -25,6 +28,9 @@ namespace nocode::engine {
 
 struct RunOptions {
   DataOptions data;  // where data steps find their bars
+  // On-disk node cache behind the in-memory one (disk_cache.h); off when
+  // disk_cache.dir is empty. Call disk_cache.validate() before running.
+  DiskCacheOptions disk_cache;
   // Called after every step (index in the plan, step count, step, whether it
   // came from the cache). May be empty.
   std::function<void(size_t index, size_t total, const workflow::Step& step, bool cached)>

@@ -1,6 +1,5 @@
 #include "engine/node_cache.h"
 
-#include <cstdio>
 #include <utility>
 
 namespace nocode::engine {
@@ -44,9 +43,10 @@ uint64_t fnv1a(std::string_view text, uint64_t seed) {
 }
 
 std::string hex64(uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[i] = kDigits[v & 0xf];
+  return out;
 }
 
 }  // namespace nocode::engine

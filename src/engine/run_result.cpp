@@ -12,6 +12,7 @@ nlohmann::json summary_json(const RunResult& r) {
   j["last_date"] = ts.empty() ? json(nullptr) : json(format_timestamp(ts.back()));
   j["nodes_run"] = r.counters.computed;
   j["cache_hits"] = r.counters.cache_hits;
+  j["disk_cache_hits"] = r.counters.disk_hits;
   j["kernel_executions"] = r.counters.kernel_executions;
   json nodes = json::array();
   for (const auto& s : r.steps) {

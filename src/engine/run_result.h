@@ -37,7 +37,8 @@ struct StepRecord {
 struct RunCounters {
   size_t steps = 0;              // steps in the plan
   size_t computed = 0;           // steps whose kernels ran
-  size_t cache_hits = 0;         // steps served from the node cache
+  size_t cache_hits = 0;         // steps served from the node cache (memory or disk)
+  size_t disk_hits = 0;          // of those, read from the on-disk cache (--cache-dir)
   size_t kernel_executions = 0;  // indicator / condition / transform / load ... calls
 };
 
@@ -55,7 +56,7 @@ struct RunResult {
 };
 
 // summary.json: {workflow, rows, first_date, last_date, nodes_run, cache_hits,
-// kernel_executions, nodes:[{node, type, cached, kernels}], signals:{column:
+// disk_cache_hits, kernel_executions, nodes:[{node, type, cached, kernels}], signals:{column:
 // true-count}, actions:[{node, action, decision, fires, first_fire,
 // last_fire}], diagnostics:[...]} - `diagnostics` is filled by the caller.
 nlohmann::json summary_json(const RunResult& result);

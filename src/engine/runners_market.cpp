@@ -3,6 +3,7 @@
 #include <map>
 #include <utility>
 
+#include "engine/buffer_pool.h"
 #include "engine/step_runner.h"
 #include "indicators/registry.h"
 
@@ -71,15 +72,19 @@ Result<StepOutput> run_indicator(const workflow::Step& step, const StepContext& 
   }
   const Value& src = in->empty() ? base : *in->front();
   StepOutput out;
-  // One kernel call per distinct (spec, params); outputs pick from it.
-  std::map<std::pair<const indicators::IndicatorSpec*, std::vector<double>>,
-           std::vector<std::vector<double>>> computed;
+  // One kernel call per distinct (spec, params); outputs pick from it. The
+  // kernel writes into pooled buffers (buffer_pool.h) that every handle
+  // naming the same output shares.
+  using Buffers = std::vector<std::shared_ptr<const std::vector<double>>>;
+  std::map<std::pair<const indicators::IndicatorSpec*, std::vector<double>>, Buffers> computed;
+  const size_t n = src.rows();
   for (const auto& o : b.outputs) {
     const indicators::IndicatorSpec* spec = o.spec ? o.spec : b.spec;
     const auto key = std::make_pair(spec, o.spec ? o.params.values : b.params.values);
     auto it = computed.find(key);
     if (it == computed.end()) {
       std::vector<std::vector<double>> arrays;
+      arrays.reserve(spec->inputs.size());
       std::vector<const double*> ptrs;
       for (size_t i = 0; i < spec->inputs.size(); ++i) {
         const std::string col = column_for(b, *spec, i);
@@ -94,17 +99,20 @@ Result<StepOutput> run_indicator(const workflow::Step& step, const StepContext& 
       }
       indicators::Params params;
       params.values = key.second;
-      it = computed.emplace(key, indicators::compute(*spec, params, ptrs, src.rows())).first;
+      Buffers buffers;
+      std::vector<double*> out_ptrs;
+      for (size_t k = 0; k < spec->outputs.size(); ++k) {
+        auto buf = process_buffer_pool().acquire(n);
+        out_ptrs.push_back(buf->data());
+        buffers.push_back(std::move(buf));
+      }
+      if (n > 0) spec->batch(ptrs.data(), n, params, out_ptrs.data());
+      it = computed.emplace(key, std::move(buffers)).first;
       ++out.kernels;
     }
     if (o.output_index >= it->second.size())
       return step_error(step, o.handle + ": output index out of range (plan bug)");
-    bool later = false;
-    for (const auto* q = &o + 1; q != b.outputs.data() + b.outputs.size(); ++q)
-      later = later || ((q->spec ? q->spec : b.spec) == spec && q->output_index == o.output_index &&
-                        (q->spec ? q->params.values : b.params.values) == key.second);
-    out.by_handle[o.handle] = later ? series_value(src.bars, it->second[o.output_index])
-                                    : series_value(src.bars, std::move(it->second[o.output_index]));
+    out.by_handle[o.handle] = series_value(src.bars, it->second[o.output_index]);
   }
   return out;
 }

@@ -14,6 +14,15 @@ Value series_value(std::shared_ptr<const Frame> timeline, std::vector<double> va
   return v;
 }
 
+Value series_value(std::shared_ptr<const Frame> timeline,
+                   std::shared_ptr<const std::vector<double>> values) {
+  Value v;
+  v.kind = ValueKind::kSeries;
+  v.bars = std::move(timeline);
+  v.series = std::move(values);
+  return v;
+}
+
 Value signal_value(std::shared_ptr<const Frame> timeline, Signal values) {
   Value v;
   v.kind = ValueKind::kSignal;
@@ -57,7 +66,7 @@ std::vector<int64_t> as_of_rows(const std::vector<int64_t>& from, const std::vec
 }
 
 bool same_timeline(const Frame& a, const Frame& b) {
-  return &a == &b || a.timestamps() == b.timestamps();
+  return &a == &b || a.shares_timestamps(b) || a.timestamps() == b.timestamps();
 }
 
 std::vector<double> numbers_on(const Value& v, const Frame& target) {
@@ -80,6 +89,16 @@ Signal truth_on(const Value& v, const Frame& target) {
     if (rows[i] >= 0) out[i] = x[static_cast<size_t>(rows[i])];
   }
   return out;
+}
+
+std::shared_ptr<const std::vector<double>> shared_numbers_on(const Value& v, const Frame& target) {
+  if (same_timeline(*v.bars, target)) {
+    if ((v.kind == ValueKind::kSeries || v.kind == ValueKind::kSplit) && v.series) return v.series;
+    if (v.kind == ValueKind::kBars) {
+      if (auto close = v.bars->shared_column("close")) return close;
+    }
+  }
+  return std::make_shared<const std::vector<double>>(numbers_on(v, target));
 }
 
 }  // namespace nocode::engine

@@ -18,6 +18,10 @@
 #include "engine/conditions/condition.h"
 #include "engine/run_result.h"
 
+namespace nocode::ml {
+struct FittedModel;  // ml/training_set.h
+}  // namespace nocode::ml
+
 namespace nocode::engine {
 
 enum class ValueKind {
@@ -32,6 +36,7 @@ struct Value {
   std::shared_ptr<const Frame> bars;  // kBars: the bars; else the timeline this value lives on
   std::shared_ptr<const std::vector<double>> series;  // kSeries, kSplit
   std::shared_ptr<const Signal> signal;               // kSignal
+  std::shared_ptr<const ml::FittedModel> model;       // model-output: the fitted model
   size_t rows() const { return bars ? bars->rows() : 0; }
 };
 
@@ -42,6 +47,9 @@ struct StepOutput {
 };
 
 Value series_value(std::shared_ptr<const Frame> timeline, std::vector<double> values);
+// Shares `values` (no copy).
+Value series_value(std::shared_ptr<const Frame> timeline,
+                   std::shared_ptr<const std::vector<double>> values);
 Value signal_value(std::shared_ptr<const Frame> timeline, Signal values);
 
 // The value's numbers on its own timeline: series as is, signals as 0/1,
@@ -60,5 +68,8 @@ bool same_timeline(const Frame& a, const Frame& b);
 // value has no row at or before).
 std::vector<double> numbers_on(const Value& v, const Frame& target);
 Signal truth_on(const Value& v, const Frame& target);
+// As numbers_on, but shares the value's own storage when it already lives on
+// `target`'s timeline (series, split, a bars value's close): no copy.
+std::shared_ptr<const std::vector<double>> shared_numbers_on(const Value& v, const Frame& target);
 
 }  // namespace nocode::engine

@@ -2,6 +2,7 @@
 #include "engine/step_runner.h"
 
 #include "common/strings.h"
+#include "engine/runners_backtest.h"
 
 namespace nocode::engine {
 
@@ -94,10 +95,7 @@ Result<StepOutput> run_step(const workflow::Step& step, const StepContext& ctx) 
     case StepKind::kSplit: return run_split(step, ctx);
     case StepKind::kModel: return run_model(step, ctx);
     case StepKind::kSignal: return run_score_signal(step, ctx);
-    case StepKind::kBacktest:
-      return Status::unsupported("node '" + step.node_id +
-                                 "' (backtest): the backtester is not available yet; the run "
-                                 "reports action fires instead");
+    case StepKind::kBacktest: return run_backtest_node(step, ctx);  // runners_backtest.h
   }
   return step_error(step, "unknown step kind (plan bug)");
 }

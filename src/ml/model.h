@@ -70,7 +70,11 @@ struct ModelParam {
   double min = 0, max = 0;             // kInteger/kNumber: inclusive range
   std::vector<std::string> choices;    // kText: allowed values (empty = any)
   std::string description;
+  bool min_exclusive = false;          // the range is (min, max] instead of [min, max]
 };
+std::string_view param_kind_name(ModelParam::Kind kind);  // "integer", "number", "text", "flag"
+// "integer in [1, 100000]", "number in (0, 1]", "one of 'hist' or 'approx'", "true or false"
+std::string param_domain(const ModelParam& param);
 
 class Model {
  public:
@@ -128,5 +132,12 @@ class ModelRegistry {
 
 // Every built-in algorithm (one table, src/ml/model_registry.cpp).
 const ModelRegistry& builtin_models();
+
+// The catalogue, generated from a registry: JSON (for `nocode models list
+// --json` and the API) and the Markdown between the generated markers of
+// docs/models.md (tests/ml/model_registry_test.cpp keeps the file current).
+nlohmann::json algorithm_json(const ModelAlgorithm& algorithm);
+nlohmann::json models_catalogue_json(const ModelRegistry& registry);
+std::string models_catalogue_markdown(const ModelRegistry& registry);
 
 }  // namespace nocode::ml

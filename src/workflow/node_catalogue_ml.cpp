@@ -70,7 +70,9 @@ NodeTypeSpec split() {
 
 NodeTypeSpec model() {
   NodeTypeSpec s{"model", {}, "ml", "Model", {}, {}, {}, ""};
-  s.description = "Fits on the train split and scores every bar (out-of-sample scores only).";
+  s.description =
+      "Fits on the train split and scores every bar; score-output carries the validation and "
+      "test scores (binary: P(up), multiclass: the label value of the most probable class).";
   s.inputs = {handle("features-input", T::kNumeric, true, true, "feature series"),
               handle("label-input", T::kLabel, true, false, "training target"),
               handle("split-input", T::kSplit, false, false, "train/validation/test split")};
@@ -81,14 +83,27 @@ NodeTypeSpec model() {
              {"xgboost", "random_forest", "linear", "logistic", "mlp", "lstm", "transformer"},
              "learning algorithm"),
       param("hyperparameters", K::kObject, nlohmann::json::object(), "algorithm-specific settings"),
-      choice("nanPolicy", "drop", {"drop", "impute"}, "rows with missing features"),
+      choice("nanPolicy", "drop", {"drop", "impute"},
+             "rows with a missing feature: dropped, or filled with the train median"),
+      choice("task", "auto", {"auto", "regression", "binary", "multiclass"},
+             "what is learned; auto infers it from the label"),
+      integer("seed", 42, 0, 2147483647, "seed of every random choice in training"),
+      choice("scoreRows", "out_of_sample", {"out_of_sample", "all"},
+             "bars that get a score on score-output (out_of_sample: validation and test)"),
+      choice("crossValidation", "none", {"none", "walk_forward", "purged_kfold"},
+             "score-output from one model per fold (out-of-sample fold scores)"),
+      integer("folds", 5, 2, 1000, "crossValidation: number of folds"),
+      integer("embargo", 0, 0, 100000, "crossValidation: rows left out after each test fold"),
+      integer("gap", 0, 0, 100000, "crossValidation walk_forward: rows between train and test"),
   };
   return s;
 }
 
 NodeTypeSpec signal() {
   NodeTypeSpec s{"signal", {}, "ml", "Score to Signal", {}, {}, {}, ""};
-  s.description = "Turns model scores into long / short signals by thresholds.";
+  s.description =
+      "Turns model scores into a target position per bar: +1 long, -1 short (long_short), 0 "
+      "flat (also where the score is missing).";
   s.inputs = {handle("score-input", T::kNumeric, true, false, "model score")};
   s.outputs = {handle("signal-output", T::kSignal, false, true, "trading signal")};
   s.params = {
@@ -101,12 +116,25 @@ NodeTypeSpec signal() {
 
 NodeTypeSpec backtest() {
   NodeTypeSpec s{"backtest", {}, "ml", "Backtest", {}, {}, {}, ""};
-  s.description = "Simulates trading the incoming signals.";
-  s.inputs = {handle("signal-input", T::kSignal, true, true, "signals to trade")};
+  s.description =
+      "Simulates trading with backtesting.py's rules. Its signal inputs are target positions "
+      "per bar (> 0 long, < 0 short, 0 flat, summed over the edges); without signal inputs the "
+      "workflow's action nodes trade. Defaults are backtesting.py's.";
+  s.inputs = {handle("signal-input", T::kSignal, false, true, "target position per bar")};
   s.params = {
       number("cash", 10000, 0.01, kInf, "starting cash"),
-      number("commission", 0, 0, 1, "commission as a fraction of traded value"),
-      flag("exclusiveOrders", false, "close the open position before opening another"),
+      number("commission", 0, -0.1, 0.1, "commission rate per fill, fraction of traded value"),
+      number("commissionFixed", 0, 0, kInf, "fixed commission per fill, in cash"),
+      number("spreadBps", 0, 0, 10000, "bid-ask spread / slippage in basis points"),
+      number("margin", 1, 0.0001, 1, "required margin ratio (leverage = 1 / margin)"),
+      flag("tradeOnClose", false, "market orders fill at the signal bar's close"),
+      flag("hedging", false, "allow long and short trades at the same time"),
+      flag("exclusiveOrders", false, "each order first closes the open position"),
+      flag("finalizeTrades", false, "close trades still open at the end of the data"),
+      number("size", nullptr, 0, kInf,
+             "signal inputs: fraction of equity in (0, 1) or whole units; empty = all-in"),
+      number("slPct", 0, 0, 99.99, "signal inputs: stop-loss, percent from the signal bar's close"),
+      number("tpPct", 0, 0, kInf, "signal inputs: take-profit, percent from the signal bar's close"),
   };
   return s;
 }

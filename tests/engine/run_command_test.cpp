@@ -97,6 +97,28 @@ TEST_F(RunCommandTest, SetOverridesAWorkflowParameter) {
   EXPECT_EQ(summary["actions"][0]["first_fire"], "2020-01-04");
 }
 
+TEST_F(RunCommandTest, CacheDirServesASecondProcess) {
+  write_bars(dir_ + "/tiny.csv", kClose);
+  const std::string wf = tiny_workflow(dir_ + "/wf.json");
+  const std::string args = "run '" + wf + "' --data '" + dir_ + "/tiny.csv' --cache-dir '" + dir_ + "/cache'";
+  auto first = run_nocode(args);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  auto second = run_nocode(args);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  const auto a = nlohmann::json::parse(first.out), b = nlohmann::json::parse(second.out);
+  EXPECT_EQ(a["disk_cache_hits"], 0);
+  EXPECT_EQ(b["nodes_run"], 0);
+  EXPECT_EQ(b["disk_cache_hits"], b["nodes"].size());
+  EXPECT_EQ(b["actions"], a["actions"]);
+  EXPECT_EQ(b["signals"], a["signals"]);
+  // A changed parameter recomputes the SMA and what depends on it only.
+  auto third = run_nocode(args + " --set period=2");
+  ASSERT_EQ(third.exit_code, 0) << third.err;
+  const auto c = nlohmann::json::parse(third.out);
+  EXPECT_EQ(c["disk_cache_hits"], 1);  // the data step
+  EXPECT_EQ(c["nodes_run"], c["nodes"].size() - 1);
+}
+
 TEST_F(RunCommandTest, FailureLeavesNoOutputDirectory) {
   const std::string wf = tiny_workflow(dir_ + "/wf.json");
   fs::create_directories(dir_ + "/empty");

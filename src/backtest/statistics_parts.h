@@ -1,0 +1,30 @@
+// Building blocks of compute_statistics (internal to src/backtest): single
+// passes over the equity curve that produce exactly the numbers the dense,
+// column-by-column definitions give (see docs/backtest.md), without
+// materializing per-bar columns. Pure functions, thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace nocode::backtest {
+
+// The drawdown statistics' inputs from one pass over the equity curve.
+struct DrawdownSummary {
+  double max_drawdown = 0;     // max of 1 - e/cummax(e) ignoring NaN (NaN if none)
+  double equity_peak = 0;      // max(e) (first largest, as std::max_element)
+  // One entry per episode (see compute_drawdowns), in bar order.
+  std::vector<size_t> episode_end;       // bar where the episode ends
+  std::vector<double> episode_peak;      // its largest drawdown
+  std::vector<double> episode_duration;  // its calendar length in ns, as double
+  int64_t max_duration = INT64_MIN;      // kNaT when there is no episode
+};
+DrawdownSummary summarize_drawdowns(std::span<const double> equity, const int64_t* timestamps);
+
+// cov(Δlog e, Δlog b) / var(Δlog b) with numpy's ddof=1 normalisation
+// (backtesting.py's Beta); NaN for fewer than 3 bars.
+double log_return_beta(std::span<const double> equity, std::span<const double> benchmark);
+
+}  // namespace nocode::backtest

@@ -1,0 +1,265 @@
+// backtest_plan: engine run -> OrderPlan (order_plan.h) -> simulator ->
+// statistics. Semantics: docs/backtest.md, "Backtesting a workflow".
+#include "engine/workflow_backtest.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "engine/exact_crosses.h"
+#include "engine/order_plan.h"
+
+namespace nocode::engine {
+namespace {
+
+using workflow::Plan;
+using workflow::Step;
+using workflow::StepKind;
+
+bool is_data_step(const Step& s) {
+  return s.kind == StepKind::kDataSource || s.kind == StepKind::kCustomDataset;
+}
+
+const Step* find_backtest_step(const Plan& plan) {
+  for (const auto& s : plan.steps)
+    if (s.kind == StepKind::kBacktest) return &s;
+  return nullptr;
+}
+
+// The traded bars: the first data step's OHLCV columns on the base timeline.
+Result<std::shared_ptr<const Frame>> traded_bars(const Plan& plan, const RunResult& r) {
+  for (const auto& s : plan.steps) {
+    if (!is_data_step(s) || s.outputs.empty()) continue;
+    auto bars = std::make_shared<Frame>(r.features.timestamps());
+    for (const char* f : {"open", "high", "low", "close", "volume"}) {
+      const std::vector<double>* c = r.features.column(s.outputs.front().column + "." + f);
+      if (c) (void)bars->set_column(f, *c);
+    }
+    if (!bars->has_ohlc())
+      return Status::invalid_argument("node '" + s.node_id +
+                                      "': the data has no open/high/low/close columns to trade");
+    return std::shared_ptr<const Frame>(std::move(bars));
+  }
+  return Status::invalid_argument("the workflow has no data source to trade");
+}
+
+// A column produced for a binding: signals first (0/1), then numeric series.
+const std::vector<double>* column_of(const RunResult& r, const std::string& name) {
+  if (const auto* c = r.signals.column(name)) return c;
+  return r.features.column(name);
+}
+
+// Broker settings: the backtest node's parameters, then the overrides.
+Result<backtest::BacktestOptions> broker_options(const Step* node,
+                                                 const WorkflowBacktestOptions& o) {
+  backtest::BacktestOptions b;
+  if (node) {
+    const auto& p = node->params;
+    auto num = [&](const char* k, double& v) {
+      auto it = p.find(k);
+      if (it != p.end() && it->is_number()) v = it->get<double>();
+    };
+    auto flag = [&](const char* k, bool& v) {
+      auto it = p.find(k);
+      if (it != p.end() && it->is_boolean()) v = it->get<bool>();
+    };
+    num("cash", b.cash);
+    num("commission", b.commission);
+    num("commissionFixed", b.commission_fixed);
+    num("spreadBps", b.spread_bps);
+    num("margin", b.margin);
+    flag("tradeOnClose", b.trade_on_close);
+    flag("hedging", b.hedging);
+    flag("exclusiveOrders", b.exclusive_orders);
+    flag("finalizeTrades", b.finalize_trades);
+    if (Status s = backtest::validate(b); !s.is_ok())
+      return Status::invalid_argument("node '" + node->node_id + "' (backtest): " + s.message());
+  }
+  if (o.cash) b.cash = *o.cash;
+  if (o.commission) b.commission = *o.commission;
+  if (o.exclusive_orders) b.exclusive_orders = *o.exclusive_orders;
+  if (o.finalize_trades) b.finalize_trades = *o.finalize_trades;
+  if (Status s = backtest::validate(b); !s.is_ok())
+    return Status::invalid_argument("broker settings: " + s.message());
+  return b;
+}
+
+// The backtest node's signal inputs: per bar the sum of the inputs' values;
+// > 0 long, < 0 short, 0 flat, NaN no decision.
+Status signal_fires(const Step& node, const RunResult& r, OrderPlan& plan) {
+  Result<OrderRule> rule = backtest_rule(node);
+  if (!rule) return rule.status();
+  plan.rules.push_back(std::move(*rule));
+  std::vector<double> target(r.features.rows(), 0.0);
+  for (const auto& b : node.inputs) {
+    if (b.handle != "signal-input") continue;
+    const std::vector<double>* c = column_of(r, b.column);
+    if (!c) {
+      return Status::invalid_argument("node '" + node.node_id + "' (backtest): input '" +
+                                      b.column + "' is not a signal or numeric series");
+    }
+    for (size_t i = 0; i < target.size(); ++i) target[i] += (*c)[i];
+  }
+  for (size_t i = 0; i < target.size(); ++i) {
+    const double t = target[i];
+    if (std::isnan(t)) continue;
+    const Intent in = t > 0 ? Intent::kLong : t < 0 ? Intent::kShort : Intent::kFlat;
+    plan.fires.push_back(Fire{static_cast<uint32_t>(i), 0, in});
+  }
+  return Status::ok();
+}
+
+// An action fed only by SMA crossover / crossunder conditions: its trigger
+// re-evaluated the way backtesting.py computes it (exact_crosses.h).
+std::optional<Signal> exact_trigger(const Plan& p, const Step& action, const Frame& bars,
+                                    const std::string& bars_column) {
+  std::optional<Signal> any;
+  for (const auto& b : action.inputs) {
+    if (b.handle != "signal-input") continue;
+    std::optional<Signal> s = exact_cross(p, p.steps[b.step], bars, bars_column);
+    if (!s) return {};
+    if (!any) any = Signal(s->size(), 0);
+    for (size_t i = 0; i < s->size(); ++i) (*any)[i] |= (*s)[i];
+  }
+  return any;
+}
+
+// Every action step's fires on the base timeline, gated by its risk-input
+// gates (all must be true on the bar).
+Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
+                    const std::string& bars_column, OrderPlan& plan) {
+  const auto& ts = r.features.timestamps();
+  for (const auto& step : p.steps) {
+    if (step.kind != StepKind::kAction) continue;
+    Result<OrderRule> rule = action_rule(step);
+    if (!rule) return rule.status();
+    const auto idx = static_cast<uint32_t>(plan.rules.size());
+    const Intent intent = rule->intent;
+    plan.rules.push_back(std::move(*rule));
+    std::vector<const std::vector<double>*> gates;
+    for (const auto& b : step.inputs)
+      if (b.handle == "risk-input")
+        if (const auto* g = r.signals.column(b.column)) gates.push_back(g);
+    std::vector<size_t> bars_fired;
+    if (std::optional<Signal> exact = exact_trigger(p, step, bars, bars_column)) {
+      for (size_t i = 0; i < exact->size(); ++i)
+        if ((*exact)[i]) bars_fired.push_back(i);
+    } else {
+      auto it = std::find_if(r.actions.begin(), r.actions.end(),
+                             [&](const ActionFires& a) { return a.node_id == step.node_id; });
+      if (it == r.actions.end()) continue;
+      for (int64_t t : it->timestamps) {  // first base bar at or after the fire
+        const size_t i = std::lower_bound(ts.begin(), ts.end(), t) - ts.begin();
+        if (i < ts.size()) bars_fired.push_back(i);
+      }
+    }
+    size_t prev = SIZE_MAX;  // the rule's previous (gated) fire
+    for (size_t i : bars_fired) {
+      bool open = true;
+      for (const auto* g : gates) open = open && (*g)[i] != 0 && !std::isnan((*g)[i]);
+      if (!open) continue;
+      plan.fires.push_back(Fire{static_cast<uint32_t>(i), idx, intent, prev + 1 != i});
+      prev = i;
+    }
+  }
+  std::stable_sort(plan.fires.begin(), plan.fires.end(),
+                   [](const Fire& a, const Fire& b) { return a.bar < b.bar; });
+  return Status::ok();
+}
+
+size_t leading_nans(const std::vector<double>& v) {
+  size_t n = 0;
+  while (n < v.size() && std::isnan(v[n])) ++n;
+  return n;
+}
+
+// backtesting.py's warm-up: the most leading NaNs over the numeric series
+// the decisions depend on (every output of every non-data ancestor step).
+size_t warmup_of(const Plan& p, const std::vector<size_t>& roots, const RunResult& r) {
+  std::vector<bool> seen(p.steps.size(), false);
+  std::vector<size_t> stack = roots;
+  size_t w = 0;
+  while (!stack.empty()) {
+    const size_t k = stack.back();
+    stack.pop_back();
+    if (seen[k]) continue;
+    seen[k] = true;
+    const Step& s = p.steps[k];
+    if (is_data_step(s)) continue;
+    for (const auto& o : s.outputs)
+      if (const auto* c = r.features.column(o.column)) w = std::max(w, leading_nans(*c));
+    for (const auto& b : s.inputs) stack.push_back(b.step);
+  }
+  return w;
+}
+
+// The column name of the traded data step's bars ("data-1").
+std::string bars_column_of(const Plan& plan) {
+  for (const auto& s : plan.steps)
+    if (is_data_step(s) && !s.outputs.empty()) return s.outputs.front().column;
+  return "";
+}
+
+bool has_signal_inputs(const Step* node) {
+  if (!node) return false;
+  return std::any_of(node->inputs.begin(), node->inputs.end(),
+                     [](const auto& b) { return b.handle == "signal-input"; });
+}
+
+}  // namespace
+
+Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
+                                       const WorkflowBacktestOptions& options) {
+  const Step* node = find_backtest_step(plan);
+  const bool by_signal = has_signal_inputs(node);
+  std::vector<size_t> roots;
+  for (size_t k = 0; k < plan.steps.size(); ++k) {
+    const auto kind = plan.steps[k].kind;
+    if (by_signal ? kind == StepKind::kBacktest : kind == StepKind::kAction) roots.push_back(k);
+  }
+  if (roots.empty()) {
+    return Status::invalid_argument(
+        "nothing to trade: the workflow has no action node and no backtest node with a "
+        "signal-input edge");
+  }
+  WorkflowBacktest out;
+  Result<backtest::BacktestOptions> bopts = broker_options(node, options);
+  if (!bopts) return bopts.status();
+  out.options = *bopts;
+  Result<RunResult> run = engine.run(plan, options.run);
+  if (!run) return run.status();
+  out.run = std::move(*run);
+  Result<std::shared_ptr<const Frame>> bars = traded_bars(plan, out.run);
+  if (!bars) return bars.status();
+  out.bars = *bars;
+  OrderPlan orders;
+  if (by_signal) {
+    NOCODE_RETURN_IF_ERROR(signal_fires(*node, out.run, orders));
+    for (const auto& s : plan.steps)
+      if (s.kind == StepKind::kAction)
+        out.run.notes.push_back("action node '" + s.node_id +
+                                "' is not traded: the backtest node's signal inputs decide");
+  } else {
+    NOCODE_RETURN_IF_ERROR(action_fires(plan, out.run, *out.bars, bars_column_of(plan), orders));
+  }
+  orders.warmup = warmup_of(plan, roots, out.run);
+  Result<backtest::MarketData> md = backtest::MarketData::from_frame(*out.bars);
+  if (!md) return md.status();
+  if (orders.warmup + 1 >= md->size) {
+    return Status::invalid_argument("the decisions' inputs are undefined (NaN) for " +
+                                    std::to_string(orders.warmup) + " of " +
+                                    std::to_string(md->size) + " bars: nothing left to trade");
+  }
+  PlanStrategy strategy(orders);
+  Result<backtest::BacktestResult> res = backtest::run_backtest(*md, strategy, out.options);
+  if (!res) return res.status();
+  out.result = std::move(*res);
+  out.statistics = backtest::compute_statistics(*md, out.result);
+  if (options.statistics_only) {
+    out.run.features = Frame();
+    out.run.signals = Frame();
+  }
+  return out;
+}
+
+}  // namespace nocode::engine

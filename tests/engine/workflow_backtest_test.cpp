@@ -1,0 +1,322 @@
+// backtest_plan: the workflow path (editor nodes -> engine -> OrderPlan ->
+// simulator) against backtesting.py's reference run and against the direct
+// src/backtest path (SmaCrossStrategy / SignalStrategy on pandas-exact SMAs).
+#include "engine/workflow_backtest.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "backtest/rolling_mean.h"
+#include "backtest/sma_cross.h"
+#include "backtest/strategy.h"
+#include "data/csv_loader.h"
+#include "support/test_data.h"
+#include "workflow/compiler.h"
+
+namespace nocode::engine {
+namespace {
+
+using backtest::BacktestOptions;
+using backtest::BacktestResult;
+using backtest::MarketData;
+using nlohmann::json;
+
+std::string goog() { return testing::shared_data_dir() + "/GOOG.csv"; }
+std::string reference(const std::string& what) {
+  return testing::shared_data_dir() +
+         "/../reference/backtest/backtestingpy_testsuite_sma10_30_nocomm_" + what;
+}
+
+json sma_cross_doc() {
+  std::ifstream in(testing::source_dir() + "/examples/workflows/sma_cross.json");
+  return json::parse(in);
+}
+
+json& node(json& doc, const std::string& id) {
+  for (auto& n : doc["workflow_data"]["nodes"])
+    if (n["id"] == id) return n["data"]["parameters"];
+  throw std::runtime_error("no node " + id);
+}
+
+Result<WorkflowBacktest> run_doc(const json& doc, int fast, int slow,
+                                 WorkflowBacktestOptions opts = {}) {
+  workflow::CompileOptions c;
+  c.overrides = {"fast=" + std::to_string(fast), "slow=" + std::to_string(slow)};
+  const workflow::Plan plan = workflow::compile_json(doc.dump(), c);
+  NodeCache cache;
+  const Engine engine(cache);
+  opts.run.data.data_file = goog();
+  return backtest_plan(engine, plan, opts);
+}
+
+// The direct path on the same bars.
+struct Direct {
+  Frame frame;
+  MarketData data;
+  Direct() {
+    auto f = load_csv(goog());
+    EXPECT_TRUE(f.is_ok());
+    frame = std::move(*f);
+    data = *MarketData::from_frame(frame);
+  }
+  BacktestResult run(backtest::Strategy& s, const BacktestOptions& o) const {
+    auto r = backtest::run_backtest(data, s, o);
+    EXPECT_TRUE(r.is_ok()) << r.status().to_string();
+    return *r;
+  }
+};
+
+void expect_same(const BacktestResult& want, const BacktestResult& got, const std::string& what) {
+  SCOPED_TRACE(what);
+  ASSERT_EQ(want.equity.size(), got.equity.size());
+  for (size_t i = 0; i < want.equity.size(); ++i) {
+    ASSERT_EQ(want.equity[i], got.equity[i]) << i;
+  }
+  ASSERT_EQ(want.trades.size(), got.trades.size());
+  ASSERT_EQ(want.open_trades.size(), got.open_trades.size());
+  for (size_t i = 0; i < want.trades.size(); ++i) {
+    const auto &a = want.trades[i], &b = got.trades[i];
+    EXPECT_EQ(a.size, b.size) << i;
+    EXPECT_EQ(a.entry_bar, b.entry_bar) << i;
+    EXPECT_EQ(a.exit_bar, b.exit_bar) << i;
+    EXPECT_EQ(a.entry_price, b.entry_price) << i;
+    EXPECT_EQ(a.exit_price, b.exit_price) << i;
+    EXPECT_EQ(std::isnan(a.sl), std::isnan(b.sl)) << i;
+    if (!std::isnan(a.sl)) EXPECT_EQ(a.sl, b.sl) << i;
+    if (!std::isnan(a.tp)) EXPECT_EQ(a.tp, b.tp) << i;
+    EXPECT_EQ(a.commissions, b.commissions) << i;
+  }
+}
+
+std::vector<std::vector<std::string>> csv_rows(const std::string& path) {
+  std::ifstream in(path);
+  EXPECT_TRUE(in.good()) << path;
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, ',')) cells.push_back(cell);
+    if (!line.empty() && line.back() == ',') cells.push_back("");
+    rows.push_back(cells);
+  }
+  return rows;
+}
+double num(const std::string& s) { return s.empty() ? std::nan("") : std::strtod(s.c_str(), nullptr); }
+
+TEST(WorkflowBacktest, ReproducesTheReferenceRunThroughTheWorkflow) {
+  WorkflowBacktestOptions o;
+  o.finalize_trades = true;
+  auto bt = run_doc(sma_cross_doc(), 10, 30, o);
+  ASSERT_TRUE(bt.is_ok()) << bt.status().to_string();
+  const auto eq = csv_rows(reference("equity.csv"));
+  ASSERT_EQ(eq.size(), bt->result.equity.size());
+  for (size_t i = 0; i < eq.size(); ++i) ASSERT_EQ(num(eq[i][1]), bt->result.equity[i]) << i;
+  const auto tr = csv_rows(reference("trades.csv"));
+  ASSERT_EQ(tr.size(), bt->result.trades.size());
+  for (size_t i = 0; i < tr.size(); ++i) {
+    const auto& t = bt->result.trades[i];
+    SCOPED_TRACE("trade " + std::to_string(i));
+    EXPECT_EQ(num(tr[i][0]), t.size);
+    EXPECT_EQ(num(tr[i][1]), t.entry_bar);
+    EXPECT_EQ(num(tr[i][2]), t.exit_bar);
+    EXPECT_EQ(num(tr[i][3]), t.entry_price);
+    EXPECT_EQ(num(tr[i][4]), t.exit_price);
+    EXPECT_EQ(num(tr[i][7]), t.pnl());
+    EXPECT_EQ(num(tr[i][9]), t.return_pct());
+  }
+  std::ifstream in(reference("stats.json"));
+  const json want = json::parse(in)["stats"];
+  const json got = bt->statistics.to_json();
+  size_t compared = 0;
+  for (auto it = want.begin(); it != want.end(); ++it) {
+    if (it.key().starts_with("_")) continue;
+    ASSERT_TRUE(got.contains(it.key())) << it.key();
+    ++compared;
+    if (it->is_number()) {
+      const double w = it->get<double>(), g = got[it.key()].get<double>();
+      EXPECT_LE(std::fabs(w - g), 1e-12 * std::max(1.0, std::fabs(w))) << it.key();
+    } else {
+      EXPECT_EQ(*it, got[it.key()]) << it.key();
+    }
+  }
+  EXPECT_GE(compared, 30u);
+}
+
+// SmaCross over backtesting.py's optimisation grid and broker settings: the
+// workflow path and SmaCrossStrategy agree exactly.
+TEST(WorkflowBacktest, SmaCrossGridMatchesTheDirectPath) {
+  const Direct d;
+  const json doc = sma_cross_doc();
+  struct Case {
+    double commission;
+    bool exclusive, finalize;
+  };
+  const Case cases[] = {{0, false, false}, {0.002, false, true}, {0, true, true}, {0.001, true, false}};
+  int runs = 0;
+  for (int fast = 5; fast <= 25; fast += 5) {
+    for (int slow = 10; slow <= 65; slow += 5) {
+      if (fast >= slow) continue;
+      const Case& c = cases[runs++ % 4];
+      BacktestOptions bo;
+      bo.commission = c.commission;
+      bo.exclusive_orders = c.exclusive;
+      bo.finalize_trades = c.finalize;
+      backtest::SmaCrossStrategy s(d.frame.close(), fast, slow);
+      const BacktestResult want = d.run(s, bo);
+      WorkflowBacktestOptions o;
+      o.commission = c.commission;
+      o.exclusive_orders = c.exclusive;
+      o.finalize_trades = c.finalize;
+      auto bt = run_doc(doc, fast, slow, o);
+      ASSERT_TRUE(bt.is_ok()) << bt.status().to_string();
+      EXPECT_EQ(bt->result.warmup, s.warmup_bars());
+      expect_same(want, bt->result, "fast " + std::to_string(fast) + " slow " + std::to_string(slow));
+    }
+  }
+  EXPECT_EQ(runs, 50);
+}
+
+// Cross decisions of the direct path (pandas-exact SMAs).
+struct Crosses {
+  std::vector<uint8_t> up, down;
+  size_t warmup;
+  Crosses(const Frame& f, size_t fast, size_t slow) {
+    backtest::SmaCrossStrategy s(f.close(), fast, slow);
+    for (int8_t c : s.crosses()) {
+      up.push_back(c > 0);
+      down.push_back(c < 0);
+    }
+    warmup = s.warmup_bars();
+  }
+};
+
+TEST(WorkflowBacktest, ShortOnlyWorkflowMatchesSignalStrategy) {
+  const Direct d;
+  json doc = sma_cross_doc();
+  node(doc, "buy")["action"] = "close_short";
+  node(doc, "sell")["quantity"] = 50;  // 50% of equity
+  const Crosses c(d.frame, 10, 30);
+  backtest::SignalOptions so;
+  so.order.size = 0.5;
+  so.warmup = c.warmup;
+  backtest::SignalStrategy s({{}, c.down, {}, c.up}, so);
+  BacktestOptions bo;
+  bo.commission = 0.001;
+  const BacktestResult want = d.run(s, bo);
+  WorkflowBacktestOptions o;
+  o.commission = 0.001;
+  auto bt = run_doc(doc, 10, 30, o);
+  ASSERT_TRUE(bt.is_ok()) << bt.status().to_string();
+  ASSERT_GT(want.trades.size(), 10u);
+  for (const auto& t : bt->result.trades) EXPECT_LT(t.size, 0);
+  expect_same(want, bt->result, "short only");
+}
+
+TEST(WorkflowBacktest, StopLossTakeProfitAndUnitsMatchSignalStrategy) {
+  const Direct d;
+  json doc = sma_cross_doc();
+  auto& buy = node(doc, "buy");
+  buy["stop_loss"] = 5;
+  buy["take_profit"] = 8;
+  buy["positionSizing"] = "fixed_amount";
+  buy["quantity"] = 20;
+  node(doc, "sell")["action"] = "close_long";
+  const Crosses c(d.frame, 10, 20);
+  backtest::SignalOptions so;
+  so.order.size = 20;
+  so.sl_pct = 0.05;
+  so.tp_pct = 0.08;
+  so.warmup = c.warmup;
+  backtest::SignalStrategy s({c.up, {}, c.down, {}}, so);
+  const BacktestResult want = d.run(s, BacktestOptions{});
+  auto bt = run_doc(doc, 10, 20);
+  ASSERT_TRUE(bt.is_ok()) << bt.status().to_string();
+  size_t with_sl = 0;
+  for (const auto& t : bt->result.trades) with_sl += !std::isnan(t.sl) && t.size == 20;
+  EXPECT_GT(with_sl, 5u);
+  expect_same(want, bt->result, "sl/tp");
+}
+
+// A backtest node fed by a level signal (fast > slow): long while true, flat
+// while false; its parameters set the broker.
+TEST(WorkflowBacktest, BacktestNodeSignalInputIsATargetPosition) {
+  const Direct d;
+  json doc = sma_cross_doc();
+  auto& nodes = doc["workflow_data"]["nodes"];
+  auto& edges = doc["workflow_data"]["edges"];
+  nodes[3]["data"]["parameters"]["condition"] = "greater_than";
+  json kept = json::array();
+  for (auto& n : nodes)
+    if (n["type"] != "action") kept.push_back(n);
+  kept.push_back({{"id", "bt"}, {"type", "backtest"},
+                  {"data", {{"parameters", {{"cash", 50000}, {"commission", 0.002},
+                                            {"size", 0.5}}}}}});
+  nodes = kept;
+  json kept_edges = json::array();
+  for (auto& e : edges)
+    if (e["target"] != "buy" && e["target"] != "sell") kept_edges.push_back(e);
+  kept_edges.push_back({{"id", "e9"}, {"source", "cross-up"}, {"target", "bt"},
+                        {"sourceHandle", "signal-output"}, {"targetHandle", "signal-input"}});
+  edges = kept_edges;
+  auto bt = run_doc(doc, 10, 30);
+  ASSERT_TRUE(bt.is_ok()) << bt.status().to_string();
+  EXPECT_EQ(bt->options.cash, 50000);
+  EXPECT_EQ(bt->options.commission, 0.002);
+  // Direct: the level from pandas-exact SMAs; enter on its rising edge (or
+  // the first decision bar), exit while it is false.
+  const auto f = backtest::rolling_mean(d.frame.close(), 10), s = backtest::rolling_mean(d.frame.close(), 30);
+  const size_t w = backtest::rolling_mean_warmup(d.frame.close(), 30);
+  std::vector<uint8_t> level(f.size()), enter(f.size()), exit(f.size());
+  for (size_t i = 0; i < f.size(); ++i) level[i] = f[i] > s[i];
+  for (size_t i = w + 1; i < f.size(); ++i) {
+    enter[i] = level[i] && (i == w + 1 || !level[i - 1]);
+    exit[i] = !level[i];
+  }
+  backtest::SignalOptions so;
+  so.order.size = 0.5;
+  so.warmup = w;
+  backtest::SignalStrategy strat({enter, {}, exit, {}}, so);
+  BacktestOptions bo;
+  bo.cash = 50000;
+  bo.commission = 0.002;
+  const BacktestResult want = d.run(strat, bo);
+  ASSERT_GT(want.trades.size(), 10u);
+  expect_same(want, bt->result, "backtest node");
+}
+
+TEST(WorkflowBacktest, ErrorsNameTheProblem) {
+  json doc = sma_cross_doc();
+  json nodes = json::array();
+  for (auto& n : doc["workflow_data"]["nodes"])
+    if (n["type"] != "action") nodes.push_back(n);
+  doc["workflow_data"]["nodes"] = nodes;
+  json edges = json::array();
+  for (auto& e : doc["workflow_data"]["edges"])
+    if (e["target"] != "buy" && e["target"] != "sell") edges.push_back(e);
+  doc["workflow_data"]["edges"] = edges;
+  auto none = run_doc(doc, 10, 30);
+  ASSERT_FALSE(none.is_ok());
+  EXPECT_NE(none.status().message().find("nothing to trade"), std::string::npos);
+
+  json kelly = sma_cross_doc();
+  node(kelly, "buy")["positionSizing"] = "kelly_criterion";
+  auto k = run_doc(kelly, 10, 30);
+  ASSERT_FALSE(k.is_ok());
+  EXPECT_NE(k.status().message().find("'buy'"), std::string::npos) << k.status().message();
+
+  WorkflowBacktestOptions o;
+  o.cash = -1;
+  auto c = run_doc(sma_cross_doc(), 10, 30, o);
+  ASSERT_FALSE(c.is_ok());
+  EXPECT_NE(c.status().message().find("cash"), std::string::npos) << c.status().message();
+}
+
+}  // namespace
+}  // namespace nocode::engine
