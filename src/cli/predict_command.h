@@ -5,7 +5,7 @@
 // (an error lists what differs), fills missing values as in training
 // (nanPolicy impute) and writes `date,score[,signal]` CSV: `signal` when the
 // workflow has a signal node on the model's score, by that node's rule. A bar
-// whose features are incomplete gets an empty score. Without --out the CSV
+// whose features are incomplete gets a NaN score (signal 0). Without --out the CSV
 // goes to stdout; with it the file is written atomically. Exit codes: 0 ok,
 // 1 bad input (missing artifact files, feature mismatch, data errors).
 //

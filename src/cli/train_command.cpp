@@ -142,6 +142,8 @@ int train(const TrainArgs& a) {
   nlohmann::json report = {{"artifact", a.out},         {"model", fit->node_id},
                            {"algorithm", fit->algorithm}, {"task", ml::task_name(fit->encoding.task)},
                            {"metrics", fit->metrics}};
+  if (report["metrics"].contains("ic") && report["metrics"]["ic"].is_object())
+    report["metrics"]["ic"].erase("by_period");  // kept in metadata.json
   std::cout << report.dump(2) << "\n";
   return 0;
 }

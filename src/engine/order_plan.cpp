@@ -2,7 +2,10 @@
 // through the broker.
 #include "engine/order_plan.h"
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "backtest/broker.h"
 #include "common/strings.h"
@@ -209,13 +212,15 @@ void PlanStrategy::leave(const OrderRule& rule, Intent intent, double close,
     case Intent::kCloseLong: if (pos > 0) broker.close_position(); break;
     case Intent::kCloseShort: if (pos < 0) broker.close_position(); break;
     case Intent::kScaleOut: broker.close_position(rule.portion); break;
-    case Intent::kModify:
-      for (const auto& t : broker.trades()) {
-        const double dir = t.is_long() ? 1.0 : -1.0;
-        if (rule.modify_sl && rule.sl_pct > 0) broker.set_stop_loss(t.id, close * (1 - dir * rule.sl_pct));
-        if (rule.modify_tp && rule.tp_pct > 0) broker.set_take_profit(t.id, close * (1 + dir * rule.tp_pct));
+    case Intent::kModify: {
+      std::vector<std::pair<backtest::TradeId, double>> open;  // setters may touch the book
+      for (const auto& t : broker.trades()) open.emplace_back(t.id, t.is_long() ? 1.0 : -1.0);
+      for (const auto& [id, dir] : open) {
+        if (rule.modify_sl && rule.sl_pct > 0) broker.set_stop_loss(id, close * (1 - dir * rule.sl_pct));
+        if (rule.modify_tp && rule.tp_pct > 0) broker.set_take_profit(id, close * (1 + dir * rule.tp_pct));
       }
       break;
+    }
     default: break;
   }
 }

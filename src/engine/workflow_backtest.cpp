@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <cstdint>
+#include <optional>
 
 #include "engine/exact_crosses.h"
 #include "engine/order_plan.h"

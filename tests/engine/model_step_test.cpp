@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -96,11 +98,11 @@ struct ModelRun {
   std::shared_ptr<const ml::FittedModel> fit;
 };
 
-ModelRun run_wf(const std::string& wf) {
+ModelRun run_wf(const std::string& wf, const ml::ModelRegistry& models = tiny_registry()) {
   workflow::Plan plan = workflow::compile_json(wf);
   EXPECT_TRUE(plan.ok()) << workflow::plan_to_text(plan, true);
   NodeCache cache;
-  Engine engine(cache, tiny_registry());
+  Engine engine(cache, models);
   RunOptions o;
   o.data.data_file = testing::shared_data_dir() + "/GOOG.csv";
   auto r = engine.run(plan, o);
@@ -199,6 +201,50 @@ TEST(ModelStepTest, WalkForwardCrossValidationScoresEveryTestFold) {
   for (const auto& f : r.fit->metrics["folds"]) tested += f["test_rows"].get<size_t>();
   EXPECT_EQ(scored, tested);
   EXPECT_GT(tested, 700u);  // 3 of 4 blocks of the ~980 usable rows (the data node keeps 1000 bars)
+}
+
+// Every finite number in a metrics tree, or a failure naming the path.
+void expect_finite(const nlohmann::json& j, const std::string& path) {
+  if (j.is_number()) EXPECT_TRUE(std::isfinite(j.get<double>())) << path;
+  if (j.is_object())
+    for (const auto& [k, v] : j.items())
+      if (k != "ic" && k != "by_period") expect_finite(v, path + "." + k);
+  if (j.is_array())
+    for (size_t i = 0; i < j.size(); ++i) expect_finite(j[i], path + "[" + std::to_string(i) + "]");
+}
+
+// examples/workflows/ml_*.json with the built-in models on GOOG.
+TEST(ModelStepTest, ExampleWorkflowsTrainAndSignalOutOfSampleOnly) {
+  for (const char* name : {"ml_xgboost", "ml_random_forest", "ml_lstm", "ml_transformer"}) {
+    SCOPED_TRACE(name);
+    std::ifstream f(testing::source_dir() + "/examples/workflows/" + name + ".json");
+    std::stringstream text;
+    text << f.rdbuf();
+    ModelRun r = run_wf(text.str(), ml::builtin_models());
+    ASSERT_TRUE(r.fit);
+    EXPECT_EQ(r.fit->metrics["task"], "binary");
+    for (const char* part : {"train", "validation", "test"}) {
+      ASSERT_TRUE(r.fit->metrics[part].is_object()) << part;
+      EXPECT_GT(r.fit->metrics[part]["rows"].get<size_t>(), 100u) << part;
+      for (const char* k : {"accuracy", "f1", "roc_auc", "log_loss"})
+        EXPECT_TRUE(r.fit->metrics[part][k].is_number()) << part << " " << k;
+    }
+    expect_finite(r.fit->metrics, name);
+    EXPECT_TRUE(r.fit->metrics["ic"]["ic"].is_number());
+    const auto& score = col(r.result, "model.score");
+    const auto& part = col(r.result, "split.split");
+    const auto& sig = col(r.result, "signal.signal");
+    size_t scored = 0, longs = 0;
+    for (size_t i = 0; i < score.size(); ++i) {
+      const bool oos = part[i] == 2 || part[i] == 3;
+      if (!oos) EXPECT_TRUE(std::isnan(score[i])) << "in-sample score on row " << i;
+      if (!oos) EXPECT_EQ(sig[i], 0.0) << "signal on in-sample row " << i;
+      scored += !std::isnan(score[i]);
+      longs += sig[i] > 0;
+    }
+    EXPECT_GT(scored, 700u);
+    EXPECT_LE(longs, scored);
+  }
 }
 
 }  // namespace

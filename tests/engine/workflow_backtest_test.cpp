@@ -291,6 +291,88 @@ TEST(WorkflowBacktest, BacktestNodeSignalInputIsATargetPosition) {
   expect_same(want, bt->result, "backtest node");
 }
 
+// fixed_risk sizing: risk quantity% of equity over a stop_loss% stop =
+// fraction quantity / stop_loss of equity, with that stop attached.
+TEST(WorkflowBacktest, FixedRiskSizingIsRiskOverStopDistance) {
+  const Direct d;
+  json doc = sma_cross_doc();
+  auto& buy = node(doc, "buy");
+  buy["positionSizing"] = "fixed_risk";
+  buy["quantity"] = 1;  // risk 1% of equity
+  buy["stop_loss"] = 4;  // 4% stop: 25% of equity
+  node(doc, "sell")["action"] = "close_all";
+  const Crosses c(d.frame, 10, 30);
+  backtest::SignalOptions so;
+  so.order.size = 0.25;
+  so.sl_pct = 0.04;
+  so.warmup = c.warmup;
+  backtest::SignalStrategy s({c.up, {}, c.down, {}}, so);
+  const BacktestResult want = d.run(s, BacktestOptions{});
+  auto bt = run_doc(doc, 10, 30);
+  ASSERT_TRUE(bt.is_ok()) << bt.status().to_string();
+  ASSERT_GT(want.trades.size(), 5u);
+  expect_same(want, bt->result, "fixed_risk");
+}
+
+// A level-triggered buy (fires on every bar fast > slow) enters once and
+// holds; close_all on fast < slow exits. The levels are the engine's own
+// columns (TA-Lib SMAs), since level conditions are not re-evaluated.
+TEST(WorkflowBacktest, LevelTriggeredBuyHoldsInsteadOfReentering) {
+  const Direct d;
+  json doc = sma_cross_doc();
+  node(doc, "cross-up")["condition"] = "greater_than";
+  node(doc, "cross-down")["condition"] = "less_than";
+  node(doc, "sell")["action"] = "close_all";
+  auto bt = run_doc(doc, 10, 30);
+  ASSERT_TRUE(bt.is_ok()) << bt.status().to_string();
+  const auto& f = *bt->run.features.column("sma-fast.sma");
+  const auto& s = *bt->run.features.column("sma-slow.sma");
+  const size_t w = 29;
+  std::vector<uint8_t> enter(f.size()), exit(f.size());
+  for (size_t i = w + 1; i < f.size(); ++i) {
+    enter[i] = f[i] > s[i] && (i == w + 1 || !(f[i - 1] > s[i - 1]));
+    exit[i] = f[i] < s[i];
+  }
+  backtest::SignalOptions so;
+  so.warmup = w;
+  backtest::SignalStrategy strat({enter, {}, exit, {}}, so);
+  const BacktestResult want = d.run(strat, BacktestOptions{});
+  ASSERT_GT(want.trades.size(), 10u);
+  expect_same(want, bt->result, "level buy");
+}
+
+// A risk node on the action's risk-input gates it: the cross only trades
+// where |close[t] / close[t-1] - 1| * 100 <= maxLoss.
+TEST(WorkflowBacktest, RiskInputGatesTheAction) {
+  const Direct d;
+  json doc = sma_cross_doc();
+  doc["workflow_data"]["nodes"].push_back(
+      {{"id", "risk-1"}, {"type", "riskManagement"},
+       {"data", {{"parameters", {{"maxLoss", 1.0}}}}}});
+  doc["workflow_data"]["edges"].push_back({{"id", "r1"}, {"source", "data-1"}, {"target", "risk-1"},
+                                           {"sourceHandle", "data-output"},
+                                           {"targetHandle", "data-input"}});
+  doc["workflow_data"]["edges"].push_back({{"id", "r2"}, {"source", "risk-1"}, {"target", "buy"},
+                                           {"sourceHandle", "risk-output"},
+                                           {"targetHandle", "risk-input"}});
+  auto bt = run_doc(doc, 10, 30);
+  ASSERT_TRUE(bt.is_ok()) << bt.status().to_string();
+  const auto& close = d.frame.close();
+  Crosses c(d.frame, 10, 30);
+  size_t blocked = 0;
+  for (size_t i = 1; i < close.size(); ++i) {
+    if (c.up[i] && !(std::fabs(close[i] / close[i - 1] - 1) * 100 <= 1.0)) {
+      c.up[i] = 0;
+      ++blocked;
+    }
+  }
+  ASSERT_GT(blocked, 0u);
+  backtest::SignalOptions so;
+  so.warmup = c.warmup;
+  backtest::SignalStrategy s({c.up, c.down, {}, {}}, so);
+  expect_same(d.run(s, BacktestOptions{}), bt->result, "risk gate");
+}
+
 TEST(WorkflowBacktest, ErrorsNameTheProblem) {
   json doc = sma_cross_doc();
   json nodes = json::array();

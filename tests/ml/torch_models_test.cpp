@@ -3,13 +3,13 @@
 // reproduces predictions bitwise, save/load round-trips bitwise, early
 // stopping keeps the best epoch, and bad input is a clear error.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <functional>
 #include <random>
-#include <unistd.h>
 
 #include "ml/model.h"
 #include "ml/torch/neural_models.h"
@@ -115,7 +115,7 @@ Fitted train(const std::string& algo, const json& params, Task task, size_t clas
   return f;
 }
 
-const json kSmallMlp = {{"hidden_size", 32}, {"epochs", 40},      {"batch_size", 32},
+const json kSmallMlp = {{"hidden_size", 32},     {"epochs", 40},   {"batch_size", 32},
                         {"learning_rate", 0.01}, {"dropout", 0.0}, {"early_stopping_patience", 0}};
 
 TEST(TorchModels, MlpLearnsNonlinearRegression) {
@@ -136,10 +136,11 @@ TEST(TorchModels, MlpLearnsXorAndRings) {
   const double xor_accuracy = accuracy(xor_fit.test_score, xor_fit.test_label, Task::kBinary);
   RecordProperty("xor_accuracy", std::to_string(xor_accuracy));
   EXPECT_GT(xor_accuracy, 0.9);
-  auto rings = train("mlp", kSmallMlp, Task::kMulticlass, 3, 2, [](const FeatureMatrix& m, size_t r) {
-    const double radius = std::hypot(m.at(r, 0), m.at(r, 1));
-    return radius < 1.0 ? 0.0 : radius < 1.8 ? 1.0 : 2.0;
-  });
+  auto rings =
+      train("mlp", kSmallMlp, Task::kMulticlass, 3, 2, [](const FeatureMatrix& m, size_t r) {
+        const double radius = std::hypot(m.at(r, 0), m.at(r, 1));
+        return radius < 1.0 ? 0.0 : radius < 1.8 ? 1.0 : 2.0;
+      });
   const double rings_accuracy = accuracy(rings.test_score, rings.test_label, Task::kMulticlass);
   RecordProperty("rings_accuracy", std::to_string(rings_accuracy));
   EXPECT_GT(rings_accuracy, 0.85);
@@ -153,7 +154,7 @@ double lagged_sign(const FeatureMatrix& m, size_t r) {
 }
 
 TEST(TorchModels, LstmLearnsALaggedLabel) {
-  const json params = {{"window", 5}, {"hidden_size", 16}, {"epochs", 12},
+  const json params = {{"window", 5},      {"hidden_size", 16},     {"epochs", 12},
                        {"batch_size", 32}, {"learning_rate", 0.01}, {"dropout", 0.0}};
   auto f = train("lstm", params, Task::kBinary, 2, 2, lagged_sign);
   const double lstm_accuracy = accuracy(f.test_score, f.test_label, Task::kBinary);
@@ -167,9 +168,9 @@ TEST(TorchModels, LstmLearnsALaggedLabel) {
 
 TEST(TorchModels, TransformerLearnsALaggedValue) {
   // y = f0 two rows back (regression).
-  const json params = {{"window", 4}, {"d_model", 16}, {"heads", 2}, {"layers", 1},
-                       {"hidden_size", 32}, {"epochs", 12}, {"batch_size", 32},
-                       {"learning_rate", 0.005}, {"dropout", 0.0}};
+  const json params = {{"window", 4},      {"d_model", 16},          {"heads", 2},
+                       {"layers", 1},      {"hidden_size", 32},      {"epochs", 12},
+                       {"batch_size", 32}, {"learning_rate", 0.005}, {"dropout", 0.0}};
   auto f = train("transformer", params, Task::kRegression, 2, 2,
                  [](const FeatureMatrix& m, size_t r) { return r >= 2 ? m.at(r - 2, 0) : 0.0; });
   const double r2 = r_squared(f.test_score, f.test_label);
@@ -190,9 +191,9 @@ Series series(size_t rows, uint64_t seed = 11) {
 }
 
 const json kTinyLstm = {{"window", 4}, {"hidden_size", 8}, {"epochs", 3}, {"batch_size", 16}};
-const json kTinyTransformer = {{"window", 4}, {"d_model", 8}, {"heads", 2}, {"layers", 1},
-                               {"hidden_size", 16}, {"epochs", 3}, {"batch_size", 16},
-                               {"dropout", 0.2}};
+const json kTinyTransformer = {{"window", 4},      {"d_model", 8},      {"heads", 2},
+                               {"layers", 1},      {"hidden_size", 16}, {"epochs", 3},
+                               {"batch_size", 16}, {"dropout", 0.2}};
 const json kTinyMlp = {{"hidden_size", 8}, {"epochs", 3}, {"batch_size", 16}, {"dropout", 0.2}};
 
 std::unique_ptr<Model> fit_tiny(const std::string& algo, const json& params, const Series& s,
@@ -216,15 +217,18 @@ TEST(TorchModels, RowsWithoutAFullWindowScoreNaN) {
   Series s = series(120);
   json windowed_mlp = kTinyMlp;
   windowed_mlp["window"] = 4;  // the last 4 rows, flattened
-  for (const auto& [algo, params] : {std::pair{"lstm", kTinyLstm}, std::pair{"mlp", windowed_mlp}}) {
+  for (const auto& [algo, params] :
+       {std::pair{"lstm", kTinyLstm}, std::pair{"mlp", windowed_mlp}}) {
     auto model = fit_tiny(algo, params, s);
     Series fresh = series(10, 99);
     auto score = model->predict(fresh.x);
     ASSERT_TRUE(score.is_ok()) << score.status().to_string();
     ASSERT_EQ(score->size(), 10u);
     for (size_t r = 0; r < 10; ++r) {
-      if (r < 3) EXPECT_TRUE(std::isnan((*score)[r])) << algo << " " << r;
-      else EXPECT_TRUE((*score)[r] >= 0 && (*score)[r] <= 1) << algo << " " << r;
+      if (r < 3)
+        EXPECT_TRUE(std::isnan((*score)[r])) << algo << " " << r;
+      else
+        EXPECT_TRUE((*score)[r] >= 0 && (*score)[r] <= 1) << algo << " " << r;
     }
     auto proba = model->predict_proba(fresh.x);
     ASSERT_TRUE(proba.is_ok());
@@ -307,8 +311,12 @@ TEST(TorchModels, EarlyStoppingKeepsTheBestEpoch) {
   d.validation_label = &val.y;
   d.task = Task::kRegression;  // MSE: the test recomputes it from predictions
   d.progress = [&](const TrainingProgress& p) { seen.push_back(p); };
-  auto model = make("mlp", {{"hidden_size", 64}, {"epochs", 300}, {"learning_rate", 0.05},
-                            {"early_stopping_patience", 3}, {"dropout", 0.0}},
+  auto model = make("mlp",
+                    {{"hidden_size", 64},
+                     {"epochs", 300},
+                     {"learning_rate", 0.05},
+                     {"early_stopping_patience", 3},
+                     {"dropout", 0.0}},
                     Task::kRegression);
   ASSERT_TRUE(model->fit(d).is_ok());
   ASSERT_FALSE(seen.empty());
@@ -325,7 +333,8 @@ TEST(TorchModels, EarlyStoppingKeepsTheBestEpoch) {
   auto score = model->predict(val.x);
   ASSERT_TRUE(score.is_ok());
   double mse = 0;
-  for (size_t r = 0; r < val.y.size(); ++r) mse += ((*score)[r] - val.y[r]) * ((*score)[r] - val.y[r]);
+  for (size_t r = 0; r < val.y.size(); ++r)
+    mse += ((*score)[r] - val.y[r]) * ((*score)[r] - val.y[r]);
   mse /= static_cast<double>(val.y.size());
   EXPECT_NEAR(mse, best, 1e-5 * best) << "the kept weights are the best epoch's";
 }
@@ -386,7 +395,8 @@ TEST(TorchModels, BadDataAreClearErrors) {
 }
 
 TEST(TorchModels, RegistryResolvesAndCreates) {
-  auto model = registry().create("transformer", {{"d_model", 8}, {"heads", 2}}, Task::kMulticlass, 3);
+  auto model =
+      registry().create("transformer", {{"d_model", 8}, {"heads", 2}}, Task::kMulticlass, 3);
   ASSERT_TRUE(model.is_ok()) << model.status().to_string();
   auto bad = registry().create("lstm", {{"epochs", -1}}, Task::kBinary);
   EXPECT_FALSE(bad.is_ok());
@@ -401,9 +411,9 @@ TEST(TorchModels, DeclaredParameters) {
         if (p.name == name) return true;
       return false;
     };
-    for (const char* name : {"window", "epochs", "batch_size", "learning_rate", "weight_decay",
-                             "dropout", "early_stopping_patience", "threads", "hidden_size",
-                             "layers"})
+    for (const char* name :
+         {"window", "epochs", "batch_size", "learning_rate", "weight_decay", "dropout",
+          "early_stopping_patience", "threads", "hidden_size", "layers"})
       EXPECT_TRUE(has(name)) << a.name << " " << name;
     EXPECT_EQ(has("heads"), a.name == "transformer") << a.name;
     EXPECT_EQ(a.sequence, a.name != "mlp");

@@ -206,6 +206,24 @@ TEST(XGBoostModel, BadInputIsAnErrorNotACrash) {
   EXPECT_FALSE(m->load("/nonexistent/dir").is_ok());
 }
 
+// Names XGBoost itself refuses ('[', ']', '<') are kept on our side only.
+TEST(XGBoostModel, FeatureNamesXGBoostRejectsStillWork) {
+  auto d = make_dataset(Task::kRegression, 500, 3, 75);
+  d.x.names = {"rsi[14]", "close < open", "macd, signal"};
+  auto m = make("xgboost", Task::kRegression, {{"n_estimators", 10}});
+  ASSERT_TRUE(m->fit(training(d, Task::kRegression)).is_ok());
+  const std::string dir = make_temp_dir();
+  ASSERT_TRUE(m->save(dir).is_ok());
+  auto loaded = make("xgboost", Task::kRegression, {{"n_estimators", 10}});
+  ASSERT_TRUE(loaded->load(dir).is_ok());
+  EXPECT_TRUE(*loaded->predict(d.x) == *m->predict(d.x));
+  const auto imp = loaded->feature_importance();
+  ASSERT_EQ(imp.size(), 3u);
+  EXPECT_EQ(imp[0].first, "rsi[14]");
+  EXPECT_GT(imp[0].second, imp[2].second);
+  std::filesystem::remove_all(dir);
+}
+
 // python3-xgboost loads our model.json and predicts the same float32 values.
 TEST(XGBoostModel, PythonXGBoostPredictsIdentically) {
   const std::string dir = make_temp_dir();
@@ -220,6 +238,12 @@ TEST(XGBoostModel, PythonXGBoostPredictsIdentically) {
       {"multi", "xgboost", Task::kMulticlass, 3, {{"n_estimators", 15}}},
       {"reg", "xgboost", Task::kRegression, 1, {{"n_estimators", 25}, {"max_depth", 4}}},
       {"rf", "random_forest", Task::kBinary, 2, {{"n_estimators", 20}}},
+      // Early stopping slices the booster: the sliced model must load in Python too.
+      {"early",
+       "xgboost",
+       Task::kBinary,
+       2,
+       {{"n_estimators", 300}, {"learning_rate", 1.0}, {"early_stopping_rounds", 3}}},
   };
   std::string args;
   std::vector<std::string> ours;
@@ -228,10 +252,17 @@ TEST(XGBoostModel, PythonXGBoostPredictsIdentically) {
     const auto train = make_dataset(c.task, 1500, 5, ++seed, 0.15);
     const auto test = make_dataset(c.task, 300, 5, ++seed, 0.15);
     auto m = make(c.algo, c.task, c.hp, c.classes);
-    ASSERT_TRUE(m->fit(training(train, c.task, c.classes)).is_ok()) << c.name;
+    auto t = training(train, c.task, c.classes);
+    const auto valid = make_dataset(c.task, 300, 5, 1000 + seed, 0.15);
+    if (c.name == "early") {
+      t.validation = &valid.x;
+      t.validation_label = &valid.y;
+    }
+    ASSERT_TRUE(m->fit(t).is_ok()) << c.name;
     const std::string mdir = dir + "/" + c.name;
     std::filesystem::create_directories(mdir);
     ASSERT_TRUE(m->save(mdir).is_ok());
+    if (c.name == "early") EXPECT_LT(saved_trees(mdir), 300);
     write_csv(mdir + "/x.csv", test.x);
     args += " '" + mdir + "/model.json' '" + mdir + "/x.csv' '" + mdir + "/py.txt'";
     auto p = c.task == Task::kMulticlass ? m->predict_proba(test.x) : m->predict(test.x);

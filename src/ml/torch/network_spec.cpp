@@ -21,8 +21,8 @@ std::string indexed(const char* prefix, int64_t i) {
 }
 
 // Adds weight `w<name>` (out x in) and bias `b<name>` (out) of a linear layer.
-void add_linear(NetworkSpec& spec, const std::string& weight, const std::string& bias,
-                int64_t in, int64_t out) {
+void add_linear(NetworkSpec& spec, const std::string& weight, const std::string& bias, int64_t in,
+                int64_t out) {
   const double bound = 1.0 / std::sqrt(static_cast<double>(in));
   spec.params.push_back({weight, {out, in}, Init::kUniform, bound});
   spec.params.push_back({bias, {out}, Init::kUniform, bound});
@@ -81,8 +81,7 @@ NetworkSpec lstm_spec(const NeuralOptions& o, int64_t features, int64_t outputs)
 // One post-norm encoder layer (self-attention, then feed-forward), as a
 // method taking its weights so every layer shares one definition.
 std::string encoder_layer_script(const NeuralOptions& o) {
-  const std::string heads = str(o.heads), head_dim = str(o.d_model / o.heads),
-                    d = str(o.d_model);
+  const std::string heads = str(o.heads), head_dim = str(o.d_model / o.heads), d = str(o.d_model);
   const std::string split = ".reshape([b, t, " + heads + ", " + head_dim + "]).transpose(1, 2)\n";
   std::string s =
       "def encoder_layer(self, h, wq, bq, wk, bk, wv, bv, wo, bo, n1w, n1b, w1, b1, w2, b2, "
@@ -142,9 +141,12 @@ NetworkSpec transformer_spec(const NeuralOptions& o, int64_t features, int64_t o
 
 NetworkSpec network_spec(const NeuralOptions& options, int64_t features, int64_t outputs) {
   switch (options.arch) {
-    case Architecture::kMlp: return mlp_spec(options, features, outputs);
-    case Architecture::kLstm: return lstm_spec(options, features, outputs);
-    case Architecture::kTransformer: return transformer_spec(options, features, outputs);
+    case Architecture::kMlp:
+      return mlp_spec(options, features, outputs);
+    case Architecture::kLstm:
+      return lstm_spec(options, features, outputs);
+    case Architecture::kTransformer:
+      return transformer_spec(options, features, outputs);
   }
   return {};
 }

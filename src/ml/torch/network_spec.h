@@ -23,10 +23,10 @@ namespace nocode::ml::torchnn {
 
 struct ParamSpec {
   enum class Init { kUniform, kZeros, kOnes };
-  std::string name;            // attribute name in the module (self.<name>)
+  std::string name;  // attribute name in the module (self.<name>)
   std::vector<int64_t> shape;
   Init init = Init::kUniform;
-  double bound = 0;            // kUniform: values drawn from U(-bound, bound)
+  double bound = 0;  // kUniform: values drawn from U(-bound, bound)
 };
 
 struct NetworkSpec {

@@ -48,8 +48,8 @@ Status check_features(const FeatureMatrix& features, const std::string& what) {
 Status check_labels(const std::vector<double>& label, size_t rows, Task task, size_t classes,
                     const std::string& what) {
   if (label.size() != rows)
-    return Status::invalid_argument(what + ": " + std::to_string(label.size()) +
-                                    " labels for " + std::to_string(rows) + " rows");
+    return Status::invalid_argument(what + ": " + std::to_string(label.size()) + " labels for " +
+                                    std::to_string(rows) + " rows");
   for (size_t r = 0; r < rows; ++r) {
     const double y = label[r];
     bool ok = std::isfinite(y);

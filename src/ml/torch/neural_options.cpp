@@ -16,9 +16,12 @@ struct PerArch {
   std::optional<double> mlp, lstm, transformer;
   std::optional<double> of(Architecture arch) const {
     switch (arch) {
-      case Architecture::kMlp: return mlp;
-      case Architecture::kLstm: return lstm;
-      case Architecture::kTransformer: return transformer;
+      case Architecture::kMlp:
+        return mlp;
+      case Architecture::kLstm:
+        return lstm;
+      case Architecture::kTransformer:
+        return transformer;
     }
     return std::nullopt;
   }
@@ -36,6 +39,7 @@ struct ParamRow {
 
 constexpr auto kNone = std::nullopt;
 
+// clang-format off
 const std::vector<ParamRow>& table() {
   static const std::vector<ParamRow> rows = {
       {"window", &NeuralOptions::window, nullptr, {1, 20, 20}, 1, 1000,
@@ -62,13 +66,14 @@ const std::vector<ParamRow>& table() {
       {"early_stopping_patience", &NeuralOptions::early_stopping_patience, nullptr, {10, 10, 10},
        0, 100000,
        "Stop after this many epochs without a lower validation loss and keep the best epoch's "
-       "weights (needs a validation set; 0 = train all epochs)."},
+       "weights (needs a validation set; 0 = train all epochs, still keeping the best)."},
       {"threads", &NeuralOptions::threads, nullptr, {1, 1, 1}, 1, 256,
        "LibTorch intra-op threads. Results are bitwise reproducible only for the same thread "
        "count on the same machine and build."},
   };
   return rows;
 }
+// clang-format on
 
 Status read_row(const ParamRow& row, const nlohmann::json& value, NeuralOptions& out) {
   const std::string where = std::string("hyperparameter '") + row.name + "'";
@@ -93,9 +98,12 @@ Status read_row(const ParamRow& row, const nlohmann::json& value, NeuralOptions&
 
 const char* architecture_name(Architecture arch) {
   switch (arch) {
-    case Architecture::kMlp: return "mlp";
-    case Architecture::kLstm: return "lstm";
-    case Architecture::kTransformer: return "transformer";
+    case Architecture::kMlp:
+      return "mlp";
+    case Architecture::kLstm:
+      return "lstm";
+    case Architecture::kTransformer:
+      return "transformer";
   }
   return "?";
 }
@@ -116,7 +124,8 @@ std::vector<ModelParam> neural_params(Architecture arch) {
     ModelParam p;
     p.name = row.name;
     p.kind = row.integer ? ModelParam::Kind::kInteger : ModelParam::Kind::kNumber;
-    p.default_value = row.integer ? nlohmann::json(static_cast<int64_t>(*def)) : nlohmann::json(*def);
+    p.default_value =
+        row.integer ? nlohmann::json(static_cast<int64_t>(*def)) : nlohmann::json(*def);
     p.min = row.min;
     p.max = row.max;
     p.min_exclusive = row.min_exclusive;
@@ -139,8 +148,8 @@ Result<NeuralOptions> parse_neural_options(Architecture arch,
     std::optional<double> def = row.defaults.of(arch);
     if (!def) continue;
     known.push_back(row.name);
-    nlohmann::json value = row.integer ? nlohmann::json(static_cast<int64_t>(*def))
-                                       : nlohmann::json(*def);
+    nlohmann::json value =
+        row.integer ? nlohmann::json(static_cast<int64_t>(*def)) : nlohmann::json(*def);
     if (hyperparameters.is_object() && hyperparameters.contains(row.name))
       value = hyperparameters.at(row.name);
     Status s = read_row(row, value, out);

@@ -67,14 +67,14 @@ torch::Tensor windows(const FeatureMatrix& m, int64_t window) {
 
 torch::Tensor to_vector(const std::vector<double>& v, size_t skip, torch::Dtype dtype) {
   auto* data = const_cast<double*>(v.data()) + skip;
-  return torch::from_blob(data, {static_cast<int64_t>(v.size() - skip)}, torch::kFloat64)
-      .to(dtype);
+  return torch::from_blob(data, {static_cast<int64_t>(v.size() - skip)}, torch::kFloat64).to(dtype);
 }
 
 // Per-sample loss of network outputs (n, outputs) against labels (n).
 torch::Tensor sample_loss(const torch::Tensor& out, const torch::Tensor& y, Task task) {
   switch (task) {
-    case Task::kRegression: return (out.squeeze(1) - y).pow(2);
+    case Task::kRegression:
+      return (out.squeeze(1) - y).pow(2);
     case Task::kBinary:
       return torch::binary_cross_entropy_with_logits(out.squeeze(1), y, {}, {},
                                                      at::Reduction::None);
@@ -115,9 +115,12 @@ torch::Tensor forward_all(torch::jit::Module& m, const torch::Tensor& x) {
 
 torch::Tensor init_param(const ParamSpec& p) {
   switch (p.init) {
-    case ParamSpec::Init::kZeros: return torch::zeros(p.shape);
-    case ParamSpec::Init::kOnes: return torch::ones(p.shape);
-    case ParamSpec::Init::kUniform: return torch::empty(p.shape).uniform_(-p.bound, p.bound);
+    case ParamSpec::Init::kZeros:
+      return torch::zeros(p.shape);
+    case ParamSpec::Init::kOnes:
+      return torch::ones(p.shape);
+    case ParamSpec::Init::kUniform:
+      return torch::empty(p.shape).uniform_(-p.bound, p.bound);
   }
   return {};
 }
@@ -129,8 +132,7 @@ torch::Tensor float_tensor(const std::vector<double>& v) {
 // The untrained module: buffers, parameters (initialised from the global
 // generator), metadata attributes and the TorchScript methods.
 torch::jit::Module build_module(const NeuralOptions& o, const Standardization& st,
-                                const std::vector<std::string>& names, Task task,
-                                size_t classes) {
+                                const std::vector<std::string>& names, Task task, size_t classes) {
   const int64_t outputs = task == Task::kMulticlass ? static_cast<int64_t>(classes) : 1;
   NetworkSpec spec = network_spec(o, static_cast<int64_t>(names.size()), outputs);
   torch::jit::Module m(c10::QualifiedName(std::string("nocode.") + architecture_name(o.arch)));
@@ -140,8 +142,7 @@ torch::jit::Module build_module(const NeuralOptions& o, const Standardization& s
     m.register_attribute("attention_scale", c10::FloatType::get(),
                          1.0 / std::sqrt(static_cast<double>(o.d_model / o.heads)));
   m.register_attribute("format_version", c10::IntType::get(), kFormatVersion);
-  m.register_attribute("algorithm", c10::StringType::get(),
-                       std::string(architecture_name(o.arch)));
+  m.register_attribute("algorithm", c10::StringType::get(), std::string(architecture_name(o.arch)));
   m.register_attribute("task", c10::StringType::get(), std::string(task_name(task)));
   m.register_attribute("classes", c10::IntType::get(), static_cast<int64_t>(classes));
   m.register_attribute("window", c10::IntType::get(), o.window);
@@ -167,8 +168,10 @@ class TorchModel final : public Model {
  public:
   TorchModel(Architecture arch, Result<NeuralOptions> options, Task task, size_t classes)
       : arch_(arch), task_(task), classes_(classes) {
-    if (options) opt_ = *options;
-    else config_ = options.status();
+    if (options)
+      opt_ = *options;
+    else
+      config_ = options.status();
   }
 
   Status fit(const TrainingData& data) override {
@@ -197,8 +200,8 @@ class TorchModel final : public Model {
     try {
       module_->save(out);
     } catch (const std::exception& e) {
-      return Status::internal(name() + ": LibTorch could not serialise the model: " +
-                              torch_error(e));
+      return Status::internal(name() +
+                              ": LibTorch could not serialise the model: " + torch_error(e));
     }
     NOCODE_RETURN_IF_ERROR(report::write_file_atomically(dir + "/" + kFileName, out.str()));
     return std::vector<std::string>{kFileName};
@@ -214,8 +217,8 @@ class TorchModel final : public Model {
       module_ = std::move(m);
       return Status::ok();
     } catch (const std::exception& e) {
-      return Status::io_error(path + ": not a loadable TorchScript " + name() + " model: " +
-                              torch_error(e));
+      return Status::io_error(path + ": not a loadable TorchScript " + name() +
+                              " model: " + torch_error(e));
     }
   }
 
@@ -246,13 +249,13 @@ class TorchModel final : public Model {
 
 Status TorchModel::check_data(const TrainingData& d) const {
   if (d.task != task_)
-    return Status::invalid_argument(name() + ": training data is for task '" +
-                                    std::string(task_name(d.task)) + "', the model was created for '" +
-                                    std::string(task_name(task_)) + "'");
+    return Status::invalid_argument(
+        name() + ": training data is for task '" + std::string(task_name(d.task)) +
+        "', the model was created for '" + std::string(task_name(task_)) + "'");
   if (task_ == Task::kMulticlass && (classes_ < 2 || d.classes != classes_))
     return Status::invalid_argument(name() + ": multiclass needs classes >= 2 matching the data (" +
-                                    std::to_string(classes_) + " vs " +
-                                    std::to_string(d.classes) + ")");
+                                    std::to_string(classes_) + " vs " + std::to_string(d.classes) +
+                                    ")");
   if (d.features.cols() == 0) return Status::invalid_argument(name() + ": no feature columns");
   NOCODE_RETURN_IF_ERROR(check_features(d.features, name() + ": training features"));
   NOCODE_RETURN_IF_ERROR(
@@ -327,8 +330,7 @@ Status TorchModel::fit_checked(const TrainingData& d) {
       params, torch::optim::AdamWOptions(opt_.learning_rate).weight_decay(opt_.weight_decay));
   const Samples train = make_samples(d.features, d.label, d.sample_weight, opt_.window, task_);
   std::optional<Samples> val;
-  if (d.validation)
-    val = make_samples(*d.validation, *d.validation_label, {}, opt_.window, task_);
+  if (d.validation) val = make_samples(*d.validation, *d.validation_label, {}, opt_.window, task_);
   std::vector<int64_t> order(static_cast<size_t>(train.size()));
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int64_t>(i);
   std::mt19937_64 rng(d.seed);
@@ -340,8 +342,8 @@ Status TorchModel::fit_checked(const TrainingData& d) {
     if (!train_loss) return train_loss.status();
     const double val_loss = val ? validation_loss(m, *val) : kNaN;
     if (d.progress)
-      d.progress({static_cast<size_t>(epoch), static_cast<size_t>(opt_.epochs), *train_loss,
-                  val_loss});
+      d.progress(
+          {static_cast<size_t>(epoch), static_cast<size_t>(opt_.epochs), *train_loss, val_loss});
     if (!val) continue;
     if (val_loss < best) {
       best = val_loss;
@@ -368,7 +370,8 @@ Status TorchModel::adopt(const torch::jit::Module& m, const std::string& path) {
   for (const char* attr : {"format_version", "algorithm", "task", "classes", "window",
                            "feature_names", "feature_mean", "feature_std"}) {
     if (!m.hasattr(attr))
-      return Status::parse_error(path + ": not a nocode neural model (no attribute '" + attr + "')");
+      return Status::parse_error(path + ": not a nocode neural model (no attribute '" + attr +
+                                 "')");
   }
   const std::string algorithm = m.attr("algorithm").toStringRef();
   const std::string task = m.attr("task").toStringRef();
@@ -381,7 +384,8 @@ Status TorchModel::adopt(const torch::jit::Module& m, const std::string& path) {
                                     std::to_string(m.attr("classes").toInt()) +
                                     " classes; expected " + std::to_string(classes_));
   names_.clear();
-  for (const c10::IValue& n : m.attr("feature_names").toListRef()) names_.push_back(n.toStringRef());
+  for (const c10::IValue& n : m.attr("feature_names").toListRef())
+    names_.push_back(n.toStringRef());
   window_ = m.attr("window").toInt();
   return Status::ok();
 }
@@ -406,11 +410,16 @@ Result<std::vector<double>> TorchModel::scores(const FeatureMatrix& f, bool prob
     TorchScope scope(opt_.threads);
     torch::Tensor out = forward_all(*module_, windows(f, window_));
     torch::Tensor s;
-    if (task_ == Task::kRegression) s = out.squeeze(1);
-    else if (task_ == Task::kBinary && !proba) s = torch::sigmoid(out.squeeze(1));
-    else if (task_ == Task::kBinary) s = torch::cat({1 - torch::sigmoid(out), torch::sigmoid(out)}, 1);
-    else if (!proba) s = out.argmax(1);
-    else s = torch::softmax(out, 1);
+    if (task_ == Task::kRegression)
+      s = out.squeeze(1);
+    else if (task_ == Task::kBinary && !proba)
+      s = torch::sigmoid(out.squeeze(1));
+    else if (task_ == Task::kBinary)
+      s = torch::cat({1 - torch::sigmoid(out), torch::sigmoid(out)}, 1);
+    else if (!proba)
+      s = out.argmax(1);
+    else
+      s = torch::softmax(out, 1);
     s = s.to(torch::kFloat64).contiguous();
     std::copy(s.data_ptr<double>(), s.data_ptr<double>() + usable * width,
               result.begin() + static_cast<std::ptrdiff_t>((f.rows - usable) * width));
@@ -420,8 +429,8 @@ Result<std::vector<double>> TorchModel::scores(const FeatureMatrix& f, bool prob
   return result;
 }
 
-std::unique_ptr<Model> make_torch_model(Architecture arch, Result<NeuralOptions> options,
-                                        Task task, size_t classes) {
+std::unique_ptr<Model> make_torch_model(Architecture arch, Result<NeuralOptions> options, Task task,
+                                        size_t classes) {
   return std::make_unique<TorchModel>(arch, std::move(options), task, classes);
 }
 

@@ -16,7 +16,7 @@ namespace nocode::ml::torchnn {
 
 // `options` may hold an error (bad hyperparameters): fit() and load() then
 // return it, since a factory cannot fail.
-std::unique_ptr<Model> make_torch_model(Architecture arch, Result<NeuralOptions> options,
-                                        Task task, size_t classes);
+std::unique_ptr<Model> make_torch_model(Architecture arch, Result<NeuralOptions> options, Task task,
+                                        size_t classes);
 
 }  // namespace nocode::ml::torchnn
