@@ -13,9 +13,10 @@
 // outputs. Both are single-threaded (the engine runs steps in plan order on
 // the calling thread). The engine time is split with the progress callback
 // into data step, indicator steps and the final gather of columns (in a
-// separate instrumented run; the timed runs have no callback); "kernels +
-// copies" repeats the engine's per-call work (input column copies,
-// indicators::compute allocating outputs, the per-handle output copy).
+// separate instrumented run; the timed runs have no callback). The engine's
+// kernels write into its BufferPool (src/engine/buffer_pool.h), which after
+// the first pass holds touched buffers, as the bare side's are; releasing a
+// run's outputs (the fresh cache going away) happens after the clock stops.
 // Times are thread CPU time (CLOCK_THREAD_CPUTIME_ID), not wall time: the
 // machines this runs on are shared.
 #include <malloc.h>
@@ -154,7 +155,7 @@ const std::vector<double>& column_for(const Frame& bars, ind::InputKind k) {
 // Timings of one pass over every series (ns, summed over series).
 struct Pass {
   double engine = 0, data_step = 0, indicator_steps = 0, gather = 0;
-  double bare = 0, copies = 0;
+  double bare = 0;
   double engine_faults = 0, bare_faults = 0;  // minor page faults
   std::vector<double> per_step;    // ns per plan step (index 0: data step)
   std::vector<double> per_kernel;  // bare ns per kernel
@@ -219,24 +220,6 @@ void bare_once(const std::vector<Kernel>& kernels, const Frame& bars,
   p.bare_faults += minor_faults() - f0;
 }
 
-// The engine's per-kernel data movement without the engine: input copies,
-// compute()'s fresh outputs, one copy per output handle.
-void copies_once(const std::vector<Kernel>& kernels, const Frame& bars, Pass& p) {
-  const double t0 = cpu_ns();
-  for (const Kernel& k : kernels) {
-    std::vector<std::vector<double>> arrays;
-    for (ind::InputKind kind : k.spec->inputs) arrays.push_back(column_for(bars, kind));
-    std::vector<const double*> ptrs;
-    for (const auto& a : arrays) ptrs.push_back(a.data());
-    auto res = ind::compute(*k.spec, k.params, ptrs, bars.rows());
-    for (const auto& o : res) {
-      std::vector<double> copy(o);
-      if (copy.empty()) std::abort();
-    }
-  }
-  p.copies += cpu_ns() - t0;
-}
-
 struct EngineResult {
   Pass median;
   std::string slowest;       // the slowest steps of the median pass
@@ -280,7 +263,6 @@ EngineResult bench_engine(const Plan& plan, std::vector<Series>& series, int rep
       p.engine += engine_once(plan, s, p, false);
       engine_once(plan, s, p, true);  // the split (instrumented, not in p.engine)
       bare_once(kernels, bars, outs, p);
-      copies_once(kernels, bars, p);
     }
   }
   auto med = [&](double Pass::*field) {
@@ -289,7 +271,7 @@ EngineResult bench_engine(const Plan& plan, std::vector<Series>& series, int rep
     return median(v);
   };
   for (double Pass::*f : {&Pass::engine, &Pass::data_step, &Pass::indicator_steps, &Pass::gather,
-                          &Pass::bare, &Pass::copies, &Pass::engine_faults, &Pass::bare_faults})
+                          &Pass::bare, &Pass::engine_faults, &Pass::bare_faults})
     res.median.*f = med(f);
   // Slowest steps of the pass closest to the median engine time.
   const Pass* mid = &passes[0];
@@ -336,7 +318,6 @@ std::string engine_detail(const EngineResult& r) {
   out << r.series << " series, " << r.rows << " bars in all, " << r.kernels
       << " kernel calls per series; engine split: data step (cache hit) " << fmt(m.data_step)
       << " ms, indicator steps " << fmt(m.indicator_steps) << " ms, gather " << fmt(m.gather)
-      << " ms; bare kernels + the engine's copies/allocations " << fmt(m.copies)
       << " ms; minor page faults per pass: engine " << fmt(m.engine_faults * 1e6, 0) << ", bare "
       << fmt(m.bare_faults * 1e6, 0) << "; slowest steps: " << r.slowest
       << "; slowest bare kernels: " << r.slowest_bare;

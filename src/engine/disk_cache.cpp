@@ -46,7 +46,7 @@ class Writer {
   template <typename T>
   void put_array(const std::vector<T>& v) {
     put<uint64_t>(v.size());
-    buf_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    if (!v.empty()) buf_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
   void put_string(const std::string& s) {
     put<uint32_t>(static_cast<uint32_t>(s.size()));
@@ -73,7 +73,7 @@ class Reader {
     uint64_t n = 0;
     if (!get(n) || n > (n_ - pos_) / sizeof(T)) return false;
     v.resize(n);
-    std::memcpy(v.data(), p_ + pos_, n * sizeof(T));
+    if (n) std::memcpy(v.data(), p_ + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
     return true;
   }

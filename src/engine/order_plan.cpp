@@ -167,8 +167,9 @@ void PlanStrategy::next(size_t i, const backtest::MarketData& data, backtest::Br
     if (enter(plan_.rules[fires[k].rule], fires[k], close, broker)) return;
     break;
   }
-  for (size_t k = cursor_; k < end; ++k) {
-    if (!is_entry(fires[k].intent)) leave(plan_.rules[fires[k].rule], fires[k].intent, close, broker);
+  for (size_t k = cursor_; k < end; ++k) {  // once the position is closed, later exits are moot
+    if (!is_entry(fires[k].intent) && leave(plan_.rules[fires[k].rule], fires[k].intent, close, broker))
+      return;
   }
 }
 
@@ -203,15 +204,19 @@ bool PlanStrategy::enter(const OrderRule& rule, const Fire& fire, double close,
   return true;
 }
 
-void PlanStrategy::leave(const OrderRule& rule, Intent intent, double close,
+bool PlanStrategy::leave(const OrderRule& rule, Intent intent, double close,
                          backtest::Broker& broker) {
   const double pos = broker.position_size();
-  if (pos == 0) return;
+  if (pos == 0) return false;
   switch (intent) {
-    case Intent::kFlat: broker.close_position(); break;
-    case Intent::kCloseLong: if (pos > 0) broker.close_position(); break;
-    case Intent::kCloseShort: if (pos < 0) broker.close_position(); break;
-    case Intent::kScaleOut: broker.close_position(rule.portion); break;
+    case Intent::kFlat: broker.close_position(); return true;
+    case Intent::kCloseLong:
+      if (pos > 0) broker.close_position();
+      return pos > 0;
+    case Intent::kCloseShort:
+      if (pos < 0) broker.close_position();
+      return pos < 0;
+    case Intent::kScaleOut: broker.close_position(rule.portion); return rule.portion >= 1;
     case Intent::kModify: {
       std::vector<std::pair<backtest::TradeId, double>> open;  // setters may touch the book
       for (const auto& t : broker.trades()) open.emplace_back(t.id, t.is_long() ? 1.0 : -1.0);
@@ -219,9 +224,9 @@ void PlanStrategy::leave(const OrderRule& rule, Intent intent, double close,
         if (rule.modify_sl && rule.sl_pct > 0) broker.set_stop_loss(id, close * (1 - dir * rule.sl_pct));
         if (rule.modify_tp && rule.tp_pct > 0) broker.set_take_profit(id, close * (1 + dir * rule.tp_pct));
       }
-      break;
+      return false;
     }
-    default: break;
+    default: return false;
   }
 }
 

@@ -80,7 +80,8 @@ class PlanStrategy final : public backtest::Strategy {
 
  private:
   bool enter(const OrderRule& rule, const Fire& fire, double close, backtest::Broker& broker);
-  void leave(const OrderRule& rule, Intent intent, double close, backtest::Broker& broker);
+  // True when it queued closing the whole position.
+  bool leave(const OrderRule& rule, Intent intent, double close, backtest::Broker& broker);
   const OrderPlan& plan_;
   size_t cursor_ = 0;
 };

@@ -1,7 +1,9 @@
 // ML data steps: feature transforms and labels (transform registry), splits
 // (ml/split.h), the model step (training set assembly, fit, scores, metrics;
 // docs/ml-pipeline.md) and the score-to-signal step.
+#include <atomic>
 #include <cmath>
+#include <cstdlib>
 
 #include "common/strings.h"
 #include "common/numeric.h"
@@ -239,6 +241,22 @@ Result<ModelSettings> model_settings(const workflow::Step& step) {
   return s;
 }
 
+// Fitted models live in node outputs, which the process-wide node cache keeps
+// until exit; the cache is destroyed after the function-local statics a
+// library (XGBoost) creates while training, so freeing a model then would use
+// freed library state. A flag set by an atexit handler registered after the
+// first fit (so it runs before those statics go) makes the deleter leave
+// models alive during exit; the OS reclaims them.
+std::atomic<bool> g_exiting{false};
+
+std::shared_ptr<const ml::Model> exit_safe(std::unique_ptr<ml::Model> model) {
+  static const bool registered = [] { return std::atexit([] { g_exiting = true; }) == 0; }();
+  (void)registered;
+  return std::shared_ptr<const ml::Model>(model.release(), [](const ml::Model* m) {
+    if (!g_exiting) delete m;
+  });
+}
+
 Result<std::shared_ptr<const ml::Model>> fit_one(const ModelRegistry& models, const ModelSettings& s,
                                                  const ml::RowSet& train, const ml::RowSet* validation,
                                                  const ml::LabelEncoding& enc) {
@@ -255,7 +273,7 @@ Result<std::shared_ptr<const ml::Model>> fit_one(const ModelRegistry& models, co
   d.classes = enc.classes;
   d.seed = s.seed;
   NOCODE_RETURN_IF_ERROR((*m)->fit(d));
-  return std::shared_ptr<const ml::Model>(std::move(*m));
+  return exit_safe(std::move(*m));
 }
 
 // Rows at the end without a label: the label's horizon (close[t + h] unknown).

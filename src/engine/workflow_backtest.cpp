@@ -154,6 +154,7 @@ Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
         if (i < ts.size()) bars_fired.push_back(i);
       }
     }
+    bars_fired.erase(std::unique(bars_fired.begin(), bars_fired.end()), bars_fired.end());
     size_t prev = SIZE_MAX;  // the rule's previous (gated) fire
     for (size_t i : bars_fired) {
       bool open = true;

@@ -76,6 +76,47 @@ TEST(Frame, SliceClampsBounds) {
   EXPECT_EQ(f.slice(5, 1).columns(), 4u);
 }
 
+// Shared storage: copies and shared columns copy no numbers, and a write
+// through one Frame never shows up in another (copy-on-write).
+TEST(Frame, CopiesShareStorageAndWritesDetach) {
+  Frame f = three_rows();
+  Frame g = f;
+  EXPECT_EQ(g.column("open"), f.column("open"));  // the same vector
+  EXPECT_TRUE(g.shares_timestamps(f));
+  (*g.mutable_column("open"))[0] = 42;
+  EXPECT_EQ((*g.column("open"))[0], 42);
+  EXPECT_EQ(f.open()[0], 1);  // f unchanged
+  g.timestamps()[0] = 7;
+  EXPECT_EQ(f.timestamps()[0], 0);
+  EXPECT_FALSE(g.shares_timestamps(f));
+}
+
+TEST(Frame, SharedColumnIsNotCopiedAndNotWrittenThrough) {
+  auto values = std::make_shared<const std::vector<double>>(std::vector<double>{5, 6, 7});
+  Frame f = three_rows();
+  ASSERT_TRUE(f.set_column("extra", values).is_ok());
+  EXPECT_EQ(f.column("extra"), values.get());
+  EXPECT_EQ(f.shared_column("EXTRA"), values);
+  (*f.mutable_column("extra"))[1] = 0;  // detaches: `values` is not touched
+  EXPECT_EQ((*values)[1], 6);
+  EXPECT_EQ((*f.column("extra"))[1], 0);
+  EXPECT_FALSE(f.set_column("bad", std::make_shared<const std::vector<double>>(2, 0.0)).is_ok());
+  EXPECT_FALSE(f.set_column("null", Frame::ColumnPtr()).is_ok());
+}
+
+TEST(Frame, FrameOnSharedTimestampsAndAppend) {
+  Frame f = three_rows();
+  Frame g(f.shared_timestamps());
+  EXPECT_EQ(g.rows(), 3u);
+  ASSERT_TRUE(g.append_new_column("open", f.shared_column("open")).is_ok());
+  EXPECT_EQ(g.column("OPEN"), f.column("open"));
+  EXPECT_FALSE(g.append_new_column("short", std::make_shared<const std::vector<double>>(1, 0.0)).is_ok());
+  const Frame whole = f.slice(0, f.rows());
+  EXPECT_EQ(whole.column("close"), f.column("close"));  // the full range shares
+  EXPECT_EQ(Frame().rows(), 0u);
+  EXPECT_TRUE(Frame().timestamps().empty());
+}
+
 TEST(Frame, FormatTimestamp) {
   EXPECT_EQ(format_timestamp(0), "1970-01-01");
   EXPECT_EQ(format_timestamp(1092873600000000000), "2004-08-19");

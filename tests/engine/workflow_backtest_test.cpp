@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -86,8 +87,13 @@ void expect_same(const BacktestResult& want, const BacktestResult& got, const st
     EXPECT_EQ(a.entry_price, b.entry_price) << i;
     EXPECT_EQ(a.exit_price, b.exit_price) << i;
     EXPECT_EQ(std::isnan(a.sl), std::isnan(b.sl)) << i;
-    if (!std::isnan(a.sl)) EXPECT_EQ(a.sl, b.sl) << i;
-    if (!std::isnan(a.tp)) EXPECT_EQ(a.tp, b.tp) << i;
+    EXPECT_EQ(std::isnan(a.tp), std::isnan(b.tp)) << i;
+    if (!std::isnan(a.sl)) {
+      EXPECT_EQ(a.sl, b.sl) << i;
+    }
+    if (!std::isnan(a.tp)) {
+      EXPECT_EQ(a.tp, b.tp) << i;
+    }
     EXPECT_EQ(a.commissions, b.commissions) << i;
   }
 }
@@ -371,6 +377,63 @@ TEST(WorkflowBacktest, RiskInputGatesTheAction) {
   so.warmup = c.warmup;
   backtest::SignalStrategy s({c.up, c.down, {}, {}}, so);
   expect_same(d.run(s, BacktestOptions{}), bt->result, "risk gate");
+}
+
+// The documented broker calls of scale_out and modify_stop, written directly
+// against the Broker API.
+class ManagementStrategy final : public backtest::Strategy {
+ public:
+  ManagementStrategy(const Crosses& c, bool scale_out) : c_(c), scale_out_(scale_out) {}
+  size_t warmup_bars() const override { return c_.warmup; }
+  void next(size_t i, const MarketData& data, backtest::Broker& broker) override {
+    if (c_.up[i]) {
+      broker.close_position();
+      backtest::OrderRequest r;
+      r.size = 100;
+      broker.buy(r);
+    } else if (c_.down[i] && broker.position_size() != 0) {
+      if (scale_out_) {
+        broker.close_position(0.5);
+      } else {
+        std::vector<backtest::TradeId> ids;
+        for (const auto& t : broker.trades()) ids.push_back(t.id);
+        for (auto id : ids) broker.set_stop_loss(id, data.close[i] * (1 - 0.03));
+      }
+    }
+  }
+
+ private:
+  const Crosses& c_;
+  bool scale_out_;
+};
+
+TEST(WorkflowBacktest, ScaleOutAndModifyStopMatchTheirBrokerCalls) {
+  const Direct d;
+  const Crosses c(d.frame, 10, 30);
+  for (bool scale_out : {true, false}) {
+    json doc = sma_cross_doc();
+    auto& buy = node(doc, "buy");
+    buy["positionSizing"] = "fixed_amount";
+    buy["quantity"] = 100;
+    auto& sell = node(doc, "sell");
+    sell["action"] = scale_out ? "scale_out" : "modify_stop";
+    sell["quantity"] = 50;
+    sell["stop_loss"] = 3;
+    ManagementStrategy s(c, scale_out);
+    BacktestOptions bo;
+    bo.cash = 100000;  // 100 units of GOOG at up to ~$800
+    const BacktestResult want = d.run(s, bo);
+    WorkflowBacktestOptions o;
+    o.cash = 100000;
+    auto bt = run_doc(doc, 10, 30, o);
+    ASSERT_TRUE(bt.is_ok()) << bt.status().to_string();
+    ASSERT_GT(want.trades.size(), 20u);
+    if (scale_out) {
+      EXPECT_TRUE(std::any_of(want.trades.begin(), want.trades.end(),
+                              [](const auto& t) { return t.size == 50; }));
+    }
+    expect_same(want, bt->result, scale_out ? "scale_out" : "modify_stop");
+  }
 }
 
 TEST(WorkflowBacktest, ErrorsNameTheProblem) {

@@ -203,6 +203,9 @@ TEST(XGBoostModel, BadInputIsAnErrorNotACrash) {
   ASSERT_TRUE(m->fit(training(d, Task::kBinary)).is_ok());
   ml::FeatureMatrix narrow{{"x0", "x1"}, std::vector<double>(4, 0.0), 2};
   EXPECT_FALSE(m->predict(narrow).is_ok());
+  ml::FeatureMatrix none{d.x.names, {}, 0};
+  ASSERT_TRUE(m->predict(none).is_ok());
+  EXPECT_TRUE(m->predict(none)->empty());
   EXPECT_FALSE(m->load("/nonexistent/dir").is_ok());
 }
 

@@ -2,6 +2,7 @@
 #include "ml/models/xgboost_api.h"
 
 #include <cmath>
+#include <cstdint>
 
 namespace nocode::ml::xgb {
 
@@ -32,16 +33,22 @@ DMatrix::~DMatrix() {
 
 Result<DMatrix> DMatrix::dense(const FeatureMatrix& features, int nthread) {
   if (features.values.size() != features.rows * features.cols())
-    return Status::invalid_argument(
-        "feature matrix holds " + std::to_string(features.values.size()) +
-        " values, expected rows x columns = " + std::to_string(features.rows * features.cols()));
-  std::vector<float> data(features.values.size());
-  for (size_t i = 0; i < data.size(); ++i) data[i] = static_cast<float>(features.values[i]);
+    return Status::invalid_argument("feature matrix holds " +
+                                    std::to_string(features.values.size()) +
+                                    " values, expected rows x columns = " +
+                                    std::to_string(features.rows * features.cols()));
+  // The doubles are handed over in place as an __array_interface__ (the path
+  // python-xgboost takes for a float64 numpy array); XGBoost converts each
+  // value to float32 itself, so no float copy of the matrix is made here.
+  const std::string array = "{\"data\": [" +
+                            std::to_string(reinterpret_cast<uintptr_t>(features.values.data())) +
+                            ", true], \"shape\": [" + std::to_string(features.rows) + ", " +
+                            std::to_string(features.cols()) +
+                            "], \"typestr\": \"<f8\", \"version\": 3}";
+  const std::string config = "{\"missing\": NaN, \"nthread\": " + std::to_string(nthread) + "}";
   DMatrix m;
-  NOCODE_RETURN_IF_ERROR(
-      check(XGDMatrixCreateFromMat_omp(data.data(), features.rows, features.cols(), NAN, &m.handle_,
-                                       nthread),
-            "creating a DMatrix"));
+  NOCODE_RETURN_IF_ERROR(check(XGDMatrixCreateFromDense(array.c_str(), config.c_str(), &m.handle_),
+                               "creating a DMatrix"));
   return m;
 }
 

@@ -35,7 +35,8 @@ class DMatrix {
   DMatrix& operator=(const DMatrix&) = delete;
   ~DMatrix();
 
-  // Dense row-major values converted to float; NaN marks a missing value.
+  // Dense row-major doubles, read in place by XGBoost (which stores them as
+  // float32); NaN marks a missing value. `features` may be freed afterwards.
   static Result<DMatrix> dense(const FeatureMatrix& features, int nthread);
   // field: "label" or "weight"; one value per row.
   Status set_float_info(const char* field, const std::vector<double>& values);

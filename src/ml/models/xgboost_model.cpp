@@ -177,6 +177,7 @@ Result<std::vector<float>> XGBoostModel::raw_predict(const FeatureMatrix& featur
   if (booster_.empty()) return Status::invalid_argument("model '" + algorithm_ + "' is not fitted");
   NOCODE_RETURN_IF_ERROR(check_matrix(features, "features"));
   NOCODE_RETURN_IF_ERROR(check_columns(features, names_));
+  if (features.rows == 0) return std::vector<float>();
   auto m = xgb::DMatrix::dense(features, settings_.nthread);
   if (!m) return m.status();
   auto p = booster_.predict(*m);

@@ -60,9 +60,11 @@ torch::Tensor to_tensor(const FeatureMatrix& m) {
       .to(torch::kFloat32);
 }
 
-// (rows - window + 1, window, cols): sample j is rows j .. j+window-1.
+// (rows - window + 1, window, cols) view of the float copy: sample j is rows
+// j .. j+window-1. Batches are gathered from it, so the windows are never
+// materialised all at once.
 torch::Tensor windows(const FeatureMatrix& m, int64_t window) {
-  return to_tensor(m).unfold(0, window, 1).permute({0, 2, 1}).contiguous();
+  return to_tensor(m).unfold(0, window, 1).permute({0, 2, 1});
 }
 
 torch::Tensor to_vector(const std::vector<double>& v, size_t skip, torch::Dtype dtype) {
@@ -109,7 +111,8 @@ torch::Tensor forward_all(torch::jit::Module& m, const torch::Tensor& x) {
   torch::NoGradGuard no_grad;
   std::vector<torch::Tensor> parts;
   for (int64_t start = 0; start < x.size(0); start += kPredictBatch)
-    parts.push_back(forward(m, x.slice(0, start, std::min(start + kPredictBatch, x.size(0)))));
+    parts.push_back(
+        forward(m, x.slice(0, start, std::min(start + kPredictBatch, x.size(0))).contiguous()));
   return torch::cat(parts, 0);
 }
 
@@ -162,8 +165,6 @@ void shuffle(std::vector<int64_t>& order, std::mt19937_64& rng) {
   for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
 }
 
-}  // namespace
-
 class TorchModel final : public Model {
  public:
   TorchModel(Architecture arch, Result<NeuralOptions> options, Task task, size_t classes)
@@ -183,9 +184,7 @@ class TorchModel final : public Model {
   }
 
   Result<std::vector<double>> predict(const FeatureMatrix& features) const override {
-    auto out = scores(features, false);
-    if (!out) return out.status();
-    return std::move(*out);
+    return scores(features, false);
   }
 
   Result<std::vector<double>> predict_proba(const FeatureMatrix& features) const override {
@@ -428,6 +427,8 @@ Result<std::vector<double>> TorchModel::scores(const FeatureMatrix& f, bool prob
   }
   return result;
 }
+
+}  // namespace
 
 std::unique_ptr<Model> make_torch_model(Architecture arch, Result<NeuralOptions> options, Task task,
                                         size_t classes) {
