@@ -28,7 +28,7 @@ using namespace nocode::bench;
 namespace {
 
 const char* kUsage =
-    "usage: bench_ml [--rows=200k] [--cols=30] [--rounds=100] [--nthread=2] [--reps=3]\n"
+    "usage: bench_ml [--rows=200k] [--cols=30] [--rounds=100] [--nthread=1,2] [--reps=3]\n"
     "                [--dir=DIR] [--results=PATH] [--note=TEXT]\n"
     "  trains nocode's xgboost and python3-xgboost (bench/ml/xgb_train_reference.py)\n"
     "  on the same generated matrix; --results rewrites the ml section of bench/RESULTS.md\n";
@@ -83,6 +83,77 @@ long maxrss_kb() {
   return ru.ru_maxrss;
 }
 
+// User + system CPU seconds of this process (all its threads).
+double cpu_seconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+         static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
+}
+
+struct Config {
+  size_t rows = 0, cols = 0;
+  int rounds = 100, reps = 3;
+  uint64_t seed = 7;
+  std::string data, preds;  // the matrix file for Python, its predictions
+};
+
+struct Measurement {
+  int nthread = 0;
+  std::vector<double> ours, theirs, our_cpu, their_cpu;  // seconds per rep
+  long py_rss = 0, py_base = 0;
+  size_t differ = 0;
+  bool same = false;
+};
+
+// Interleaved reps of nocode's fit and the Python reference; then compares
+// the last models' training-set predictions bit for bit.
+bool measure(const Config& c, const ml::TrainingData& td, Measurement& m) {
+  const nlohmann::json hp = {{"n_estimators", c.rounds}, {"nthread", m.nthread}};
+  char cmd[2048];
+  std::snprintf(cmd, sizeof cmd,
+                "/usr/bin/python3 '%s/bench/ml/xgb_train_reference.py' --data '%s' --rows %zu "
+                "--cols %zu --rounds %d --nthread %d --seed %llu --reps 1 --preds '%s'",
+                NOCODE_BENCH_SOURCE_DIR, c.data.c_str(), c.rows, c.cols, c.rounds, m.nthread,
+                static_cast<unsigned long long>(c.seed), c.preds.c_str());
+  std::unique_ptr<ml::Model> model;
+  for (int r = 0; r < c.reps; ++r) {
+    auto created = ml::builtin_models().create("xgboost", hp, ml::Task::kBinary);
+    if (!created) return std::cerr << created.status().to_string() << "\n", false;
+    const double t0 = now_ns(), c0 = cpu_seconds();
+    Status s = (*created)->fit(td);
+    m.ours.push_back((now_ns() - t0) * 1e-9);
+    m.our_cpu.push_back(cpu_seconds() - c0);
+    if (!s) return std::cerr << s.to_string() << "\n", false;
+    model = std::move(*created);
+    auto j = nlohmann::json::parse(run_capture(cmd), nullptr, false);
+    if (j.is_discarded() || !j.contains("seconds"))
+      return std::cerr << "python reference failed: " << cmd << "\n", false;
+    m.theirs.push_back(j["seconds"][0].get<double>());
+    m.their_cpu.push_back(j["cpu_seconds"][0].get<double>());
+    m.py_rss = std::max(m.py_rss, j["maxrss_kb"].get<long>());
+    m.py_base = j["base_maxrss_kb"].get<long>();
+    std::printf("nthread %d rep %d: nocode %.3f s (cpu %.3f), python %.3f s (cpu %.3f)\n",
+                m.nthread, r + 1, m.ours.back(), m.our_cpu.back(), m.theirs.back(),
+                m.their_cpu.back());
+    std::fflush(stdout);
+  }
+  auto p = model->predict(td.features);
+  std::ifstream pf(c.preds, std::ios::binary);
+  std::vector<float> py(c.rows);
+  pf.read(reinterpret_cast<char*>(py.data()), static_cast<std::streamsize>(c.rows * 4));
+  for (size_t i = 0; p && pf && i < c.rows; ++i) m.differ += static_cast<float>((*p)[i]) != py[i];
+  m.same = p && pf && m.differ == 0;
+  return true;
+}
+
+std::string headline(const Config& c, const Measurement& m) {
+  const double a = median(m.ours), b = median(m.theirs);
+  return "xgb_train_" + size_label(c.rows) +
+         (m.nthread == 2 ? "" : "_t" + std::to_string(m.nthread)) + ": nocode " + fmt(a, 3) +
+         " s, python " + fmt(b, 3) + " s, ratio " + fmt(a / b, 3);
+}
+
 std::string mb(long kb) { return fmt(static_cast<double>(kb) / 1024.0, 0) + " MB"; }
 
 }  // namespace
@@ -90,111 +161,76 @@ std::string mb(long kb) { return fmt(static_cast<double>(kb) / 1024.0, 0) + " MB
 int main(int argc, char** argv) {
   const Flags flags = parse_flags(
       argc, argv, {"rows", "cols", "rounds", "nthread", "reps", "dir", "results", "note"}, kUsage);
-  const size_t rows = parse_sizes(flags.get("rows", "200k")).at(0);
-  const size_t cols = std::stoul(flags.get("cols", "30"));
-  const int rounds = std::stoi(flags.get("rounds", "100"));
-  const int nthread = std::stoi(flags.get("nthread", "2"));
-  const int reps = std::max(1, std::stoi(flags.get("reps", env_or("NOCODE_BENCH_REPS", "3"))));
+  Config c;
+  c.rows = parse_sizes(flags.get("rows", "200k")).at(0);
+  c.cols = std::stoul(flags.get("cols", "30"));
+  c.rounds = std::stoi(flags.get("rounds", "100"));
+  c.reps = std::max(1, std::stoi(flags.get("reps", env_or("NOCODE_BENCH_REPS", "3"))));
   const std::string dir = flags.get("dir", ".");
-  const uint64_t seed = 7;
+  c.data = dir + "/ml_bench_matrix.bin";
+  c.preds = dir + "/ml_bench_preds.f32";
   const long base_rss = maxrss_kb();  // libraries loaded, no data yet
 
-  ml::TrainingData td;
-  generate(rows, cols, td.features, td.label);
-  const ml::FeatureMatrix& x = td.features;  // one copy of the matrix, as in Python
-  const std::vector<double>& y = td.label;
-  const std::string data = dir + "/ml_bench_matrix.bin", preds = dir + "/ml_bench_preds.f32";
-  if (!write_raw(data, x.values, y)) {
-    std::cerr << "cannot write " << data << "\n";
+  ml::TrainingData td;  // the one copy of the matrix, as in Python
+  generate(c.rows, c.cols, td.features, td.label);
+  td.task = ml::Task::kBinary;
+  td.seed = c.seed;
+  if (!write_raw(c.data, td.features.values, td.label)) {
+    std::cerr << "cannot write " << c.data << "\n";
     return 1;
   }
   std::cout << "nocode model-training benchmark\nmachine: " << machine_description() << "\n"
-            << "matrix: " << size_label(rows) << " rows x " << cols << " features, " << rounds
-            << " rounds, hist, max_depth 6, nthread " << nthread << ", median of " << reps << "\n";
-
-  td.task = ml::Task::kBinary;
-  td.seed = seed;
-  const nlohmann::json hp = {{"n_estimators", rounds}, {"nthread", nthread}};
-  std::vector<double> ours, theirs;
-  long py_rss = 0, py_base = 0;
-  std::unique_ptr<ml::Model> model;
-  char cmd[2048];
-  std::snprintf(cmd, sizeof cmd,
-                "/usr/bin/python3 '%s/bench/ml/xgb_train_reference.py' --data '%s' --rows %zu "
-                "--cols %zu --rounds %d --nthread %d --seed %llu --reps 1 --preds '%s'",
-                NOCODE_BENCH_SOURCE_DIR, data.c_str(), rows, cols, rounds, nthread,
-                static_cast<unsigned long long>(seed), preds.c_str());
-  for (int r = 0; r < reps; ++r) {
-    auto m = ml::builtin_models().create("xgboost", hp, ml::Task::kBinary);
-    if (!m) {
-      std::cerr << m.status().to_string() << "\n";
-      return 1;
-    }
-    const double t0 = now_ns();
-    Status s = (*m)->fit(td);
-    ours.push_back((now_ns() - t0) * 1e-9);
-    if (!s) {
-      std::cerr << s.to_string() << "\n";
-      return 1;
-    }
-    model = std::move(*m);
-    auto j = nlohmann::json::parse(run_capture(cmd), nullptr, false);
-    if (j.is_discarded() || !j.contains("seconds")) {
-      std::cerr << "python reference failed: " << cmd << "\n";
-      return 1;
-    }
-    theirs.push_back(j["seconds"][0].get<double>());
-    py_rss = std::max(py_rss, j["maxrss_kb"].get<long>());
-    py_base = j["base_maxrss_kb"].get<long>();
-    std::printf("rep %d: nocode %.3f s, python %.3f s\n", r + 1, ours.back(), theirs.back());
+            << "matrix: " << size_label(c.rows) << " rows x " << c.cols << " features, " << c.rounds
+            << " rounds, hist, max_depth 6, median of " << c.reps << std::endl;
+  std::vector<Measurement> runs;
+  for (const auto& t : split_list(flags.get("nthread", "1,2"))) {
+    runs.emplace_back();
+    runs.back().nthread = std::stoi(t);
+    if (!measure(c, td, runs.back())) return 1;
   }
+  std::remove(c.data.c_str());
+  std::remove(c.preds.c_str());
   const long our_rss = maxrss_kb();
-
-  // Same model? Compare the training-set predictions bit for bit.
-  auto p = model->predict(x);
-  std::ifstream pf(preds, std::ios::binary);
-  std::vector<float> py(rows);
-  pf.read(reinterpret_cast<char*>(py.data()), static_cast<std::streamsize>(rows * 4));
-  size_t differ = 0;
-  for (size_t i = 0; p && pf && i < rows; ++i) differ += static_cast<float>((*p)[i]) != py[i];
-  const bool same = p && pf && differ == 0;
-  std::remove(data.c_str());
-  std::remove(preds.c_str());
-
-  const double a = median(ours), b = median(theirs);
-  const std::string line = "xgb_train_" + size_label(rows) + ": nocode " + fmt(a, 3) +
-                           " s, python " + fmt(b, 3) + " s, ratio " + fmt(a / b, 3);
-  std::cout << "peak memory (ru_maxrss): nocode " << mb(our_rss) << " (+" << mb(our_rss - base_rss)
-            << " over the process before the data), python " << mb(py_rss) << " (+"
-            << mb(py_rss - py_base) << " over the interpreter after imports)"
-            << "\nsame model (bitwise-equal predictions): "
-            << (same ? "yes" : "NO (" + std::to_string(differ) + " differ)") << "\n";
+  long py_rss = 0, py_base = 0;
+  bool same = true;
+  std::ostringstream table;
+  table << "| nthread | nocode s | python s | time / python's | nocode CPU s | python CPU s |\n"
+        << "|---:|---:|---:|---:|---:|---:|\n";
+  for (const auto& m : runs) {
+    py_rss = std::max(py_rss, m.py_rss);
+    py_base = m.py_base;
+    same = same && m.same;
+    const double a = median(m.ours), b = median(m.theirs);
+    table << "| " << m.nthread << " | " << fmt(a, 3) << " | " << fmt(b, 3) << " | " << fmt(a / b, 3)
+          << " | " << fmt(median(m.our_cpu), 3) << " | " << fmt(median(m.their_cpu), 3) << " |\n";
+  }
+  const std::string memory = "nocode " + mb(our_rss) + " (+" + mb(our_rss - base_rss) +
+                             "), python " + mb(py_rss) + " (+" + mb(py_rss - py_base) + ")";
+  std::cout << "peak memory (ru_maxrss; growth over the process before the data): " << memory
+            << "\nsame model (bitwise-equal predictions): " << (same ? "yes" : "NO") << "\n";
   if (!flags.get("results").empty()) {
     std::ostringstream md;
-    md << "## Model training\n\n"
-       << "- date: " << utc_now() << "\n- machine: " << machine_description() << "\n";
+    md << "## Model training\n\n- date: " << utc_now() << "\n- machine: " << machine_description()
+       << "\n";
     if (!env_or("NOCODE_BENCH_REVISION", "").empty())
       md << "- source: " << env_or("NOCODE_BENCH_REVISION", "") << "\n";
-    md << "- task: binary, " << size_label(rows) << " rows x " << cols
-       << " features (2% NaN), xgboost defaults (hist, max_depth 6, eta 0.3), " << rounds
-       << " rounds, nthread " << nthread << "; timed: DMatrix + training; median of " << reps
-       << ", nocode and python interleaved\n"
-       << "- reference: python3-xgboost "
-       << "(bench/ml/xgb_train_reference.py), same parameters\n"
-       << "- same model (bitwise-equal predictions): " << (same ? "yes" : "no") << "\n";
+    md << "- task: binary, " << size_label(c.rows) << " rows x " << c.cols
+       << " features (2% NaN), xgboost defaults (hist, max_depth 6, eta 0.3), " << c.rounds
+       << " rounds; timed: DMatrix + training (wall and process CPU); median of " << c.reps
+       << ", nocode and python interleaved rep by rep\n"
+       << "- reference: python3-xgboost `xgb.train` (bench/ml/xgb_train_reference.py), same "
+          "parameters\n- same model (bitwise-equal predictions): "
+       << (same ? "yes" : "no")
+       << "\n- peak memory (ru_maxrss; in brackets the growth over the process before the data: "
+          "nocode after start-up, python after its imports): "
+       << memory << "\n";
     if (!flags.get("note").empty()) md << "- note: " << flags.get("note") << "\n";
-    md << "- memory: peak ru_maxrss of the process; in brackets its growth over the process "
-          "before the data (nocode: after start-up, LibTorch included; python: after imports)\n"
-       << "\n| trainer | seconds | peak memory | time / python's |\n|---|---:|---:|---:|\n"
-       << "| nocode `xgboost` (C API) | " << fmt(a, 3) << " | " << mb(our_rss) << " (+"
-       << mb(our_rss - base_rss) << ") | " << fmt(a / b, 3) << " |\n"
-       << "| python3-xgboost `xgb.train` | " << fmt(b, 3) << " | " << mb(py_rss) << " (+"
-       << mb(py_rss - py_base) << ") | 1.000 |\n"
-       << "\n"
-       << line << "\n";
+    md << "\n" << table.str() << "\n";
+    for (const auto& m : runs) md << headline(c, m) << "\n";
     if (write_results_section(flags.get("results"), "ml", md.str()))
       std::cout << "wrote " << flags.get("results") << "\n";
   }
-  std::cout << line << std::endl;
+  for (const auto& m : runs) std::cout << headline(c, m) << "\n";
+  std::cout.flush();
   return same ? 0 : 1;
 }

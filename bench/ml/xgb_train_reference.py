@@ -9,7 +9,7 @@ FILE holds rows*cols float64 features (row-major) followed by rows float64
 labels, little-endian, as bench_ml writes them. Timed: DMatrix construction
 plus xgb.train (the same work nocode's Model::fit does); imports and file
 reading are not timed. Prints one JSON line:
-{"seconds": [per rep], "maxrss_kb": peak resident set of this process,
+{"seconds": [wall per rep], "cpu_seconds": [process CPU per rep], "maxrss_kb": peak resident set of this process,
  "base_maxrss_kb": the same after the imports, before the data}.
 --preds writes the float32 training-set predictions of the last model (raw
 bytes) so the caller can check both sides built the same model.
@@ -43,17 +43,19 @@ def main():
         "max_delta_step": 0, "scale_pos_weight": 1, "tree_method": "hist", "max_bin": 256,
         "grow_policy": "depthwise", "max_leaves": 0, "seed": a.seed, "nthread": a.nthread,
     }
-    seconds = []
+    seconds, cpu = [], []
     booster = None
     for _ in range(a.reps):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         dm = xgb.DMatrix(x, label=y, missing=np.nan, nthread=a.nthread)
         booster = xgb.train(params, dm, num_boost_round=a.rounds)
         seconds.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
     if a.preds:
         booster.predict(xgb.DMatrix(x, missing=np.nan)).astype("<f4").tofile(a.preds)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "maxrss_kb": rss, "base_maxrss_kb": base_rss}))
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "maxrss_kb": rss,
+                      "base_maxrss_kb": base_rss}))
 
 
 if __name__ == "__main__":

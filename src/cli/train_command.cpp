@@ -106,6 +106,10 @@ int train(const TrainArgs& a) {
   for (const auto& d : plan.diagnostics.all())
     if (d.severity != workflow::Severity::kInfo) std::cerr << workflow::to_string(d) << "\n";
   if (!plan.ok()) return std::cerr << "nocode: " << a.workflow << ": the workflow has errors\n", 1;
+  engine::RunResult none;
+  none.steps.resize(plan.steps.size());
+  if (auto pick = model_record(plan, none, a.model_node); !pick)  // before the (long) run
+    return std::cerr << "nocode: " << pick.status().message() << "\n", 1;
   engine::RunOptions ropts;
   ropts.data.data_file = a.data_file;
   ropts.data.data_dir = a.data_dir;

@@ -1,4 +1,4 @@
-// BufferPool: free buffers by size in a multimap; a custom shared_ptr deleter
+// BufferPool: free buffers by size in a hash map of stacks; a custom shared_ptr deleter
 // hands them back.
 #include "engine/buffer_pool.h"
 
@@ -11,10 +11,10 @@ std::shared_ptr<std::vector<double>> BufferPool::acquire(size_t n) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = free_.find(n);
-    if (it != free_.end()) {
-      buf = it->second;
+    if (it != free_.end() && !it->second.empty()) {
+      buf = it->second.back();
+      it->second.pop_back();
       bytes_ -= n * sizeof(double);
-      free_.erase(it);
     }
   }
   if (!buf) buf = new std::vector<double>(n);
@@ -27,7 +27,7 @@ void BufferPool::release(std::vector<double>* buffer) {
     std::lock_guard<std::mutex> lock(mu_);
     if (bytes > 0 && buffer->size() == buffer->capacity() && bytes_ + bytes <= max_bytes_) {
       bytes_ += bytes;
-      free_.emplace(buffer->size(), buffer);
+      free_[buffer->size()].push_back(buffer);
       return;
     }
   }
@@ -45,13 +45,14 @@ void BufferPool::set_max_bytes(size_t max_bytes) {
 }
 
 void BufferPool::clear() {
-  std::multimap<size_t, std::vector<double>*> drop;
+  std::unordered_map<size_t, std::vector<std::vector<double>*>> drop;
   {
     std::lock_guard<std::mutex> lock(mu_);
     drop.swap(free_);
     bytes_ = 0;
   }
-  for (auto& [n, b] : drop) delete b;
+  for (auto& [n, buffers] : drop)
+    for (auto* b : buffers) delete b;
 }
 
 BufferPool& process_buffer_pool() {

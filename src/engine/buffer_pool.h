@@ -12,7 +12,7 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
+#include <unordered_map>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -22,6 +22,7 @@ namespace nocode::engine {
 class BufferPool {
  public:
   explicit BufferPool(size_t max_bytes) : max_bytes_(max_bytes) {}
+  ~BufferPool() { clear(); }
   BufferPool(const BufferPool&) = delete;
   BufferPool& operator=(const BufferPool&) = delete;
 
@@ -40,7 +41,8 @@ class BufferPool {
   mutable std::mutex mu_;
   size_t max_bytes_;
   size_t bytes_ = 0;
-  std::multimap<size_t, std::vector<double>*> free_;  // size -> buffer
+  // size -> free buffers of that size (vectors, so a warm pool allocates nothing)
+  std::unordered_map<size_t, std::vector<std::vector<double>*>> free_;
 };
 
 // The process-wide pool the engine uses (cap 1 GiB; NOCODE_BUFFER_POOL_MB

@@ -33,10 +33,11 @@ std::string timeframe_key(std::string_view tf) {
   return to_lower(t);
 }
 
-// One stat(2): path, size and modification time (ns).
+// One stat(2): path, size and modification time (ns); "" when `p` is not a
+// regular file.
 std::string fingerprint_of(const fs::path& p) {
   struct stat st {};
-  if (::stat(p.c_str(), &st) != 0) return p.string() + "|?";
+  if (::stat(p.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "";
   const long long mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
   return p.string() + "|" + std::to_string(static_cast<long long>(st.st_size)) + "|" +
          std::to_string(mtime);
@@ -122,13 +123,12 @@ std::string normalize_symbol(std::string_view symbol) {
 
 Result<DataSourceRef> DataResolver::locate(const workflow::Step& step) const {
   if (!options_.data_file.empty()) {
-    std::error_code ec;
-    if (!fs::is_regular_file(options_.data_file, ec))
-      return Status::not_found("--data '" + options_.data_file + "': no such file");
     DataSourceRef ref;
+    ref.fingerprint = fingerprint_of(options_.data_file);
+    if (ref.fingerprint.empty())
+      return Status::not_found("--data '" + options_.data_file + "': no such file");
     ref.path = options_.data_file;
     ref.csv = mapping_of(step, ref.path);
-    ref.fingerprint = fingerprint_of(ref.path);
     ref.note = look_ahead_note(step);
     return ref;
   }

@@ -272,9 +272,12 @@ std::shared_ptr<const StepOutput> DiskCache::load(uint64_t key, const DataTimeli
                                                   std::string* note) const {
   if (!options_.enabled()) return nullptr;
   const std::string path = path_of(key);
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return nullptr;  // not stored: a plain miss
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
   auto fail = [&](const std::string& why) -> std::shared_ptr<const StepOutput> {
     if (note) *note = "cache file " + path + " ignored (" + why + "); recomputed";
     return nullptr;

@@ -1,6 +1,6 @@
 // Data steps (bars from the resolver) and technical indicators (registry
 // kernels on bar columns or on a numeric series).
-#include <map>
+#include <algorithm>
 #include <utility>
 
 #include "engine/buffer_pool.h"
@@ -74,45 +74,55 @@ Result<StepOutput> run_indicator(const workflow::Step& step, const StepContext& 
   StepOutput out;
   // One kernel call per distinct (spec, params); outputs pick from it. The
   // kernel writes into pooled buffers (buffer_pool.h) that every handle
-  // naming the same output shares.
-  using Buffers = std::vector<std::shared_ptr<const std::vector<double>>>;
-  std::map<std::pair<const indicators::IndicatorSpec*, std::vector<double>>, Buffers> computed;
+  // naming the same output shares. A handful of calls at most: a flat list.
+  struct Call {
+    const indicators::IndicatorSpec* spec;
+    const std::vector<double>* params;
+    std::vector<std::shared_ptr<const std::vector<double>>> buffers;
+  };
+  std::vector<Call> computed;
+  computed.reserve(b.outputs.size());
   const size_t n = src.rows();
   for (const auto& o : b.outputs) {
     const indicators::IndicatorSpec* spec = o.spec ? o.spec : b.spec;
-    const auto key = std::make_pair(spec, o.spec ? o.params.values : b.params.values);
-    auto it = computed.find(key);
+    const indicators::Params& params = o.spec ? o.params : b.params;
+    const std::vector<double>& values = params.values;
+    auto it = std::find_if(computed.begin(), computed.end(), [&](const Call& c) {
+      return c.spec == spec && *c.params == values;
+    });
     if (it == computed.end()) {
-      std::vector<std::vector<double>> arrays;
-      arrays.reserve(spec->inputs.size());
-      std::vector<const double*> ptrs;
+      constexpr size_t kMaxArity = 16;
+      if (spec->inputs.size() > kMaxArity || spec->outputs.size() > kMaxArity)
+        return step_error(step, spec->name + ": more than 16 inputs or outputs");
+      std::vector<std::vector<double>> arrays;  // derived inputs (hl2, ...), rarely any
+      const double* ptrs[kMaxArity];
       for (size_t i = 0; i < spec->inputs.size(); ++i) {
         const std::string col = column_for(b, *spec, i);
         const std::vector<double>* direct =
             src.kind == ValueKind::kBars ? src.bars->column(col.empty() ? "close" : col)
             : (src.kind == ValueKind::kSeries && col.empty() ? src.series.get() : nullptr);
-        if (direct) { ptrs.push_back(direct->data()); continue; }
+        if (direct) { ptrs[i] = direct->data(); continue; }
         Result<std::vector<double>> s = input_series(src, col);
         if (!s) return step_error(step, "input '" + col + "': " + s.status().message());
-        arrays.push_back(std::move(*s));
-        ptrs.push_back(arrays.back().data());
+        arrays.push_back(std::move(*s));  // moving keeps the data pointer
+        ptrs[i] = arrays.back().data();
       }
-      indicators::Params params;
-      params.values = key.second;
-      Buffers buffers;
-      std::vector<double*> out_ptrs;
+      std::vector<std::shared_ptr<const std::vector<double>>> buffers;
+      buffers.reserve(spec->outputs.size());
+      double* out_ptrs[kMaxArity];
       for (size_t k = 0; k < spec->outputs.size(); ++k) {
         auto buf = process_buffer_pool().acquire(n);
-        out_ptrs.push_back(buf->data());
+        out_ptrs[k] = buf->data();
         buffers.push_back(std::move(buf));
       }
-      if (n > 0) spec->batch(ptrs.data(), n, params, out_ptrs.data());
-      it = computed.emplace(key, std::move(buffers)).first;
+      if (n > 0) spec->batch(ptrs, n, params, out_ptrs);
+      computed.push_back(Call{spec, &values, std::move(buffers)});
+      it = computed.end() - 1;
       ++out.kernels;
     }
-    if (o.output_index >= it->second.size())
+    if (o.output_index >= it->buffers.size())
       return step_error(step, o.handle + ": output index out of range (plan bug)");
-    out.by_handle[o.handle] = series_value(src.bars, it->second[o.output_index]);
+    out.by_handle[o.handle] = series_value(src.bars, it->buffers[o.output_index]);
   }
   return out;
 }

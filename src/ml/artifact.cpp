@@ -60,7 +60,7 @@ std::string utc_now_iso() {
   return buf;
 }
 
-Result<Task> parse_task(const std::string& name) {
+Result<Task> task_from_name(const std::string& name) {
   for (Task t : {Task::kRegression, Task::kBinary, Task::kMulticlass}) {
     if (task_name(t) == name) return t;
   }
@@ -159,7 +159,7 @@ Result<ArtifactMetadata> metadata_from_json(const nlohmann::json& j, const std::
       return bad("format_version " + std::to_string(m.format_version) + " is not supported (" +
                  std::to_string(kArtifactFormatVersion) + " is)");
     m.algorithm = j.at("algorithm").get<std::string>();
-    auto task = parse_task(j.at("task").get<std::string>());
+    auto task = task_from_name(j.at("task").get<std::string>());
     if (!task) return task.status().with_context(where);
     m.task = *task;
     m.classes = j.at("classes").get<size_t>();

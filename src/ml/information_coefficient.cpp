@@ -73,10 +73,11 @@ double pearson(const std::vector<double>& x, const std::vector<double>& y) {
 }
 
 std::vector<double> average_ranks(const std::vector<double>& x) {
-  std::vector<size_t> order(x.size());
-  std::iota(order.begin(), order.end(), 0);
+  std::vector<size_t> order;  // NaN values are not ranked (their rank is NaN)
+  for (size_t i = 0; i < x.size(); ++i)
+    if (!std::isnan(x[i])) order.push_back(i);
+  std::vector<double> rank(x.size(), kNaN);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return x[a] < x[b]; });
-  std::vector<double> rank(x.size());
   for (size_t i = 0; i < order.size();) {
     size_t j = i;
     while (j < order.size() && x[order[j]] == x[order[i]]) ++j;
@@ -89,6 +90,8 @@ std::vector<double> average_ranks(const std::vector<double>& x) {
 
 double spearman(const std::vector<double>& x, const std::vector<double>& y) {
   if (x.size() != y.size()) return kNaN;
+  for (size_t i = 0; i < x.size(); ++i)
+    if (std::isnan(x[i]) || std::isnan(y[i])) return kNaN;
   return pearson(average_ranks(x), average_ranks(y));
 }
 

@@ -78,6 +78,9 @@ Result<ClassificationMetrics> classification_metrics(const std::vector<double>& 
   if (n == 0) return Status::invalid_argument("no rows to evaluate");
   std::vector<size_t> y;
   NOCODE_RETURN_IF_ERROR(check_classes(label, classes, y));
+  for (size_t i = 0; i < probability.size(); ++i)
+    if (!std::isfinite(probability[i]))
+      return Status::invalid_argument("probability " + std::to_string(i) + " is not a finite number");
   // Full probability rows (binary from P(1)).
   std::vector<double> p(n * classes);
   for (size_t i = 0; i < n; ++i) {
@@ -156,6 +159,9 @@ Result<RegressionMetrics> regression_metrics(const std::vector<double>& label,
     return Status::invalid_argument("predictions: expected " + std::to_string(n) + " values, got " +
                                     std::to_string(prediction.size()));
   if (n == 0) return Status::invalid_argument("no rows to evaluate");
+  for (size_t i = 0; i < n; ++i)
+    if (!std::isfinite(label[i]) || !std::isfinite(prediction[i]))
+      return Status::invalid_argument("row " + std::to_string(i) + ": label and prediction must be finite");
   RegressionMetrics m;
   m.rows = n;
   double mean = 0, ss_res = 0, ss_tot = 0, abs_sum = 0;

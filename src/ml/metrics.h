@@ -69,7 +69,8 @@ Result<RegressionMetrics> regression_metrics(const std::vector<double>& label,
 // constant (scipy warns and returns NaN there too).
 double pearson(const std::vector<double>& x, const std::vector<double>& y);
 // Average ranks (1-based; ties share the mean of their ranks), as
-// scipy.stats.rankdata(method="average").
+// scipy.stats.rankdata(method="average"); a NaN value gets a NaN rank and
+// is not counted. Pearson / Spearman of inputs holding NaN are NaN.
 std::vector<double> average_ranks(const std::vector<double>& x);
 // Spearman correlation: Pearson of the average ranks.
 double spearman(const std::vector<double>& x, const std::vector<double>& y);

@@ -82,8 +82,8 @@ double LabelEncoding::encode(double value) const {
 
 double LabelEncoding::decode_score(double score) const {
   if (task != Task::kMulticlass || std::isnan(score)) return score;
-  const auto k = static_cast<size_t>(std::max(0.0, score));
-  return k < class_values.size() ? class_values[k] : kNaN;
+  if (!(score >= 0 && score < static_cast<double>(class_values.size()))) return kNaN;
+  return class_values[static_cast<size_t>(score)];
 }
 
 Result<LabelEncoding> infer_label_encoding(LabelKind kind, const std::vector<double>& label,

@@ -3,6 +3,7 @@
 // against naive loops over the run's own feature / label / split columns.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -201,6 +202,40 @@ TEST(ModelStepTest, WalkForwardCrossValidationScoresEveryTestFold) {
   for (const auto& f : r.fit->metrics["folds"]) tested += f["test_rows"].get<size_t>();
   EXPECT_EQ(scored, tested);
   EXPECT_GT(tested, 700u);  // 3 of 4 blocks of the ~980 usable rows (the data node keeps 1000 bars)
+}
+
+TEST(ModelStepTest, PurgedKFoldScoresEveryUsableRowOutOfFold) {
+  ModelRun r = run_wf(workflow("direction", R"(, "crossValidation": "purged_kfold", "folds": 4, "embargo": 3)", ""));
+  ASSERT_TRUE(r.fit);
+  ASSERT_EQ(r.fit->metrics["folds"].size(), 4u);
+  const auto& rows = r.fit->metrics["rows"];
+  const size_t usable = rows["train"].get<size_t>() + rows["validation"].get<size_t>() + rows["test"].get<size_t>();
+  size_t scored = 0, tested = 0;
+  for (double v : col(r.result, "model.score")) scored += !std::isnan(v);
+  for (const auto& f : r.fit->metrics["folds"]) {
+    tested += f["test_rows"].get<size_t>();
+    // Purged (horizon 5 on both sides) and embargoed: train never touches the test fold.
+    EXPECT_LE(f["train_rows"].get<size_t>() + f["test_rows"].get<size_t>(), usable);
+  }
+  EXPECT_EQ(tested, usable);
+  EXPECT_EQ(scored, usable);
+}
+
+TEST(ModelStepTest, ImputeKeepsTrainMediansForScoring) {
+  ModelRun r = run_wf(workflow("direction", R"(, "nanPolicy": "impute")", ""));
+  ASSERT_TRUE(r.fit);
+  EXPECT_EQ(r.fit->nan_policy, ml::NanPolicy::kImpute);
+  ASSERT_EQ(r.fit->fill.size(), 2u);
+  // The train median of RSI, by a naive loop over the run's columns.
+  const auto &x0 = col(r.result, "rsi.rsi"), &x1 = col(r.result, "ret.returns");
+  const auto &y = col(r.result, "lab.direction"), &part = col(r.result, "split.split");
+  std::vector<double> v;
+  for (size_t i = 0; i < y.size(); ++i)
+    if (part[i] == 1 && !std::isnan(x0[i]) && !std::isnan(x1[i]) && !std::isnan(y[i])) v.push_back(x0[i]);
+  std::sort(v.begin(), v.end());
+  const double median = v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+  EXPECT_EQ(r.fit->fill[0], median);
+  EXPECT_EQ(r.fit->metrics["rows"]["dropped_nan"], 0u);
 }
 
 // Every finite number in a metrics tree, or a failure naming the path.

@@ -203,8 +203,8 @@ Status LinearModel::load(const std::string& dir) {
 }
 
 std::vector<std::pair<std::string, double>> LinearModel::feature_importance() const {
-  // |coefficient| on the standardized scale: |coef_j| * std_j when not
-  // standardized is not known after load, so the stored scale is used.
+  // |coefficient| of each feature as the model sees it (standardized when
+  // `standardize` is on, so the values are then comparable across features).
   std::vector<std::pair<std::string, double>> out;
   for (size_t c = 0; fitted_ && c < names_.size(); ++c)
     out.emplace_back(names_[c], std::abs(fit_.coef[c]));
