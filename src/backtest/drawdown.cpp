@@ -83,18 +83,13 @@ double chunk_max(const double* dd, size_t m) {
 // peak is the std::max chain over its bars, as in compute_drawdowns.
 struct EpisodeScan {
   size_t prev = SIZE_MAX;  // the last bar that ended an episode (or began one)
+  bool prev_zero = false;  // the previous bar's drawdown was 0
   double run_peak = 0;
 };
 
-__attribute__((noinline)) void add_episode(DrawdownSummary& s, size_t i, double peak,
-                                           int64_t duration) {
-  s.episode_end.push_back(i);
-  s.episode_peak.push_back(peak);
-  s.episode_duration.push_back(static_cast<double>(duration));
-  s.max_duration = std::max(s.max_duration, duration);
-}
-
 // `chunk_max`: the chunk's largest drawdown when it is NaN-free, else NaN.
+// The only branch is on episode ends (zero drawdowns themselves come in
+// unpredictable patterns); the rest are selects.
 void scan_episodes(const double* dd, size_t begin, size_t m, size_t n, const int64_t* ts,
                    double chunk_max, EpisodeScan& scan, DrawdownSummary& s) {
   if (!std::isnan(chunk_max) && begin + m < n) {
@@ -107,16 +102,26 @@ void scan_episodes(const double* dd, size_t begin, size_t m, size_t n, const int
   }
   size_t prev = scan.prev;
   double run_peak = scan.run_peak;
+  bool prev_zero = scan.prev_zero;
   for (size_t k = 0; k < m; ++k) {
     const size_t i = begin + k;
     const double d = dd[k];
+    const bool zero = d == 0;
     run_peak = run_peak < d ? d : run_peak;  // std::max(run_peak, d)
-    if (!(d == 0) && i != n - 1) continue;
-    if (prev != SIZE_MAX && i > prev + 1) add_episode(s, i, run_peak, ts[i] - ts[prev]);
-    prev = i;
-    run_peak = d;
+    // An episode ends at a zero (or the last bar) not right after a zero.
+    if (((zero | (i == n - 1)) & !prev_zero & (prev != SIZE_MAX)) != 0) [[unlikely]] {
+      s.episode_end.push_back(i);
+      s.episode_peak.push_back(run_peak);
+      const int64_t duration = ts[i] - ts[prev];
+      s.episode_duration.push_back(static_cast<double>(duration));
+      s.max_duration = std::max(s.max_duration, duration);
+    }
+    prev = zero | (i == n - 1) ? i : prev;
+    run_peak = zero ? d : run_peak;
+    prev_zero = zero;
   }
   scan.prev = prev;
+  scan.prev_zero = prev_zero;
   scan.run_peak = run_peak;
 }
 

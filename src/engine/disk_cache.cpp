@@ -178,21 +178,19 @@ bool put_payload(Writer& w, const StepOutput& out, const DataTimelines& timeline
   return true;
 }
 
-// Errors are short reasons for the note.
-Result<StepOutput> get_payload(Reader& r, const DataTimelines& timelines) {
-  const Status corrupt = Status::invalid_argument("corrupt payload");
-  StepOutput out;
-  uint64_t kernels = 0;
+// Readers of the payload parts; errors are short reasons for the note.
+Status corrupt() { return Status::invalid_argument("corrupt payload"); }
+
+Status get_timelines(Reader& r, const DataTimelines& timelines,
+                     std::vector<std::shared_ptr<const Frame>>& frames) {
   uint32_t nframes = 0;
-  if (!r.get(kernels) || !r.get(nframes)) return corrupt;
-  out.kernels = kernels;
-  std::vector<std::shared_ptr<const Frame>> frames;
+  if (!r.get(nframes)) return corrupt();
   for (uint32_t i = 0; i < nframes; ++i) {
     uint8_t type = 0;
-    if (!r.get(type)) return corrupt;
+    if (!r.get(type)) return corrupt();
     if (type == 0) {
       uint64_t key = 0;
-      if (!r.get(key)) return corrupt;
+      if (!r.get(key)) return corrupt();
       auto it = std::find_if(timelines.begin(), timelines.end(),
                              [&](const auto& t) { return t.first == key; });
       if (it == timelines.end())
@@ -200,45 +198,65 @@ Result<StepOutput> get_payload(Reader& r, const DataTimelines& timelines) {
       frames.push_back(it->second);
     } else {
       std::shared_ptr<const Frame> f;
-      if (type != 1 || !get_frame(r, f)) return corrupt;
+      if (type != 1 || !get_frame(r, f)) return corrupt();
       frames.push_back(std::move(f));
     }
   }
+  return Status::ok();
+}
+
+Status get_values(Reader& r, const std::vector<std::shared_ptr<const Frame>>& frames,
+                  StepOutput& out) {
   uint32_t nvalues = 0;
-  if (!r.get(nvalues)) return corrupt;
+  if (!r.get(nvalues)) return corrupt();
   for (uint32_t i = 0; i < nvalues; ++i) {
     std::string handle;
     uint8_t kind = 0;
     uint32_t frame = 0;
     if (!r.get_string(handle) || !r.get(kind) || !r.get(frame) || frame >= frames.size() ||
         kind > static_cast<uint8_t>(ValueKind::kSplit))
-      return corrupt;
+      return corrupt();
     Value v;
     v.kind = static_cast<ValueKind>(kind);
     v.bars = frames[frame];
     if (v.kind == ValueKind::kSeries || v.kind == ValueKind::kSplit) {
       std::vector<double> x;
-      if (!r.get_array(x) || x.size() != v.rows()) return corrupt;
+      if (!r.get_array(x) || x.size() != v.rows()) return corrupt();
       v.series = std::make_shared<const std::vector<double>>(std::move(x));
     } else if (v.kind == ValueKind::kSignal) {
       Signal s;
-      if (!r.get_array(s) || s.size() != v.rows()) return corrupt;
+      if (!r.get_array(s) || s.size() != v.rows()) return corrupt();
       v.signal = std::make_shared<const Signal>(std::move(s));
     }
     out.by_handle.emplace(std::move(handle), std::move(v));
   }
+  return Status::ok();
+}
+
+Status get_fires(Reader& r, StepOutput& out) {
   uint8_t has_fires = 0;
-  if (!r.get(has_fires) || has_fires > 1) return corrupt;
-  if (has_fires) {
-    ActionFires f;
-    std::vector<uint64_t> bars;
-    if (!r.get_string(f.node_id) || !r.get_string(f.action) || !r.get_string(f.decision) ||
-        !r.get_array(f.timestamps) || !r.get_array(bars))
-      return corrupt;
-    f.bars.assign(bars.begin(), bars.end());
-    out.fires = std::move(f);
-  }
-  if (!r.done()) return corrupt;
+  if (!r.get(has_fires) || has_fires > 1) return corrupt();
+  if (!has_fires) return Status::ok();
+  ActionFires f;
+  std::vector<uint64_t> bars;
+  if (!r.get_string(f.node_id) || !r.get_string(f.action) || !r.get_string(f.decision) ||
+      !r.get_array(f.timestamps) || !r.get_array(bars))
+    return corrupt();
+  f.bars.assign(bars.begin(), bars.end());
+  out.fires = std::move(f);
+  return Status::ok();
+}
+
+Result<StepOutput> get_payload(Reader& r, const DataTimelines& timelines) {
+  StepOutput out;
+  uint64_t kernels = 0;
+  if (!r.get(kernels)) return corrupt();
+  out.kernels = kernels;
+  std::vector<std::shared_ptr<const Frame>> frames;
+  NOCODE_RETURN_IF_ERROR(get_timelines(r, timelines, frames));
+  NOCODE_RETURN_IF_ERROR(get_values(r, frames, out));
+  NOCODE_RETURN_IF_ERROR(get_fires(r, out));
+  if (!r.done()) return corrupt();
   return out;
 }
 
