@@ -83,13 +83,14 @@ double chunk_max(const double* dd, size_t m) {
 // peak is the std::max chain over its bars, as in compute_drawdowns.
 struct EpisodeScan {
   size_t prev = SIZE_MAX;  // the last bar that ended an episode (or began one)
-  bool prev_zero = false;  // the previous bar's drawdown was 0
+  int64_t prev_ts = 0;     // its timestamp
   double run_peak = 0;
 };
 
 // `chunk_max`: the chunk's largest drawdown when it is NaN-free, else NaN.
-// The only branch is on episode ends (zero drawdowns themselves come in
-// unpredictable patterns); the rest are selects.
+// Branch-free (zero drawdowns come in unpredictable patterns): every bar
+// writes a candidate episode to a local buffer and the count advances only
+// for real ones.
 void scan_episodes(const double* dd, size_t begin, size_t m, size_t n, const int64_t* ts,
                    double chunk_max, EpisodeScan& scan, DrawdownSummary& s) {
   if (!std::isnan(chunk_max) && begin + m < n) {
@@ -100,28 +101,33 @@ void scan_episodes(const double* dd, size_t begin, size_t m, size_t n, const int
       return;
     }
   }
-  size_t prev = scan.prev;
+  size_t ends[kChunk];
+  double peaks[kChunk], durations[kChunk];
+  size_t count = 0, prev = scan.prev;
+  int64_t prev_ts = scan.prev_ts, max_duration = s.max_duration;
   double run_peak = scan.run_peak;
-  bool prev_zero = scan.prev_zero;
   for (size_t k = 0; k < m; ++k) {
     const size_t i = begin + k;
     const double d = dd[k];
-    const bool zero = d == 0;
     run_peak = run_peak < d ? d : run_peak;  // std::max(run_peak, d)
-    // An episode ends at a zero (or the last bar) not right after a zero.
-    if (((zero | (i == n - 1)) & !prev_zero & (prev != SIZE_MAX)) != 0) [[unlikely]] {
-      s.episode_end.push_back(i);
-      s.episode_peak.push_back(run_peak);
-      const int64_t duration = ts[i] - ts[prev];
-      s.episode_duration.push_back(static_cast<double>(duration));
-      s.max_duration = std::max(s.max_duration, duration);
-    }
-    prev = zero | (i == n - 1) ? i : prev;
-    run_peak = zero ? d : run_peak;
-    prev_zero = zero;
+    const bool ends_here = (d == 0) | (i == n - 1);
+    const bool counts = ends_here & (prev != SIZE_MAX) & (i > prev + 1);
+    const int64_t duration = ts[i] - prev_ts;
+    ends[count] = i;
+    peaks[count] = run_peak;
+    durations[count] = static_cast<double>(duration);
+    max_duration = (counts & (duration > max_duration)) ? duration : max_duration;
+    count += counts;
+    prev = ends_here ? i : prev;
+    prev_ts = ends_here ? ts[i] : prev_ts;
+    run_peak = ends_here ? d : run_peak;
   }
+  s.episode_end.insert(s.episode_end.end(), ends, ends + count);
+  s.episode_peak.insert(s.episode_peak.end(), peaks, peaks + count);
+  s.episode_duration.insert(s.episode_duration.end(), durations, durations + count);
+  s.max_duration = max_duration;
   scan.prev = prev;
-  scan.prev_zero = prev_zero;
+  scan.prev_ts = prev_ts;
   scan.run_peak = run_peak;
 }
 

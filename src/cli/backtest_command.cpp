@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 
+#include "cli/run_command.h"
 #include "engine/workflow_backtest.h"
 #include "report/atomic_write.h"
 #include "report/backtest_report.h"
@@ -57,8 +58,10 @@ int run(const BacktestArgs& a) {
   opts.commission = a.commission;
   if (a.exclusive_orders) opts.exclusive_orders = true;
   if (a.finalize_trades) opts.finalize_trades = true;
+  const bool tty = show_progress_on_tty(opts.run);  // cli/run_command.h
   const engine::Engine eng(engine::process_cache());
   Result<engine::WorkflowBacktest> bt = engine::backtest_plan(eng, plan, opts);
+  if (tty) std::cerr << "\r\033[K" << std::flush;
   if (!bt) return fail(bt.status().message());
   for (const auto& n : bt->run.notes) std::cerr << "note: " << n << "\n";
   const std::string title = "Backtest: " + (plan.name.empty() ? a.workflow : plan.name);

@@ -2,13 +2,18 @@
 
 #include <unistd.h>
 
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "data/csv_writer.h"
 #include "engine/engine.h"
+#include "engine/workflow_backtest.h"
+#include "report/backtest_tables.h"
 #include "workflow/compiler.h"
 
 namespace nocode::cli {
@@ -45,7 +50,12 @@ Status write_file(const fs::path& path, const std::function<void(std::ostream&)>
   return Status::ok();
 }
 
-Status write_outputs(const fs::path& dir, const engine::RunResult& r, const nlohmann::json& summary) {
+Status write_outputs(const fs::path& dir, const engine::RunResult& r, const nlohmann::json& summary,
+                     const engine::WorkflowBacktest* bt) {
+  if (bt) {
+    NOCODE_RETURN_IF_ERROR(write_file(dir / "trades.csv", [&](std::ostream& o) { o << report::trades_csv(*bt); }));
+    NOCODE_RETURN_IF_ERROR(write_file(dir / "equity.csv", [&](std::ostream& o) { o << report::equity_csv(*bt); }));
+  }
   NOCODE_RETURN_IF_ERROR(write_file(dir / "features.csv", [&](std::ostream& o) {
     write_csv(o, table_of(r.features));
   }));
@@ -57,14 +67,15 @@ Status write_outputs(const fs::path& dir, const engine::RunResult& r, const nloh
 
 // Writes into a temporary sibling of `out`, then renames it into place
 // (replacing an existing `out`). Nothing is left behind on failure.
-Status publish(const fs::path& out, const engine::RunResult& r, const nlohmann::json& summary) {
+Status publish(const fs::path& out, const engine::RunResult& r, const nlohmann::json& summary,
+               const engine::WorkflowBacktest* bt) {
   std::error_code ec;
   const fs::path parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
   fs::create_directories(parent, ec);
   const fs::path tmp = parent / (out.filename().string() + ".tmp-" + std::to_string(::getpid()));
   fs::remove_all(tmp, ec);
   if (!fs::create_directory(tmp, ec)) return Status::io_error("cannot create " + tmp.string());
-  Status s = write_outputs(tmp, r, summary);
+  Status s = write_outputs(tmp, r, summary, bt);
   if (s.is_ok()) {
     const fs::path old = parent / (out.filename().string() + ".old-" + std::to_string(::getpid()));
     const bool had_old = fs::exists(out, ec);
@@ -79,6 +90,42 @@ Status publish(const fs::path& out, const engine::RunResult& r, const nlohmann::
   }
   if (!s.is_ok()) fs::remove_all(tmp, ec);
   return s;
+}
+
+// A plan with a backtest node and something to trade (its signal inputs
+// or action nodes): backtest_plan() runs it (one engine run) and simulates.
+bool has_backtest(const workflow::Plan& plan) {
+  bool node = false, signal = false, actions = false;
+  for (const auto& s : plan.steps) {
+    if (s.kind == workflow::StepKind::kAction) actions = true;
+    if (s.kind != workflow::StepKind::kBacktest) continue;
+    node = true;
+    for (const auto& b : s.inputs) signal = signal || b.handle == "signal-input";
+  }
+  return node && (signal || actions);
+}
+
+struct RunOutcome {
+  std::optional<engine::RunResult> run;        // without a backtest
+  std::optional<engine::WorkflowBacktest> backtest;
+  const engine::RunResult& result() const { return backtest ? backtest->run : *run; }
+};
+
+Result<RunOutcome> run_plan(const engine::Engine& eng, const workflow::Plan& plan,
+                            const engine::RunOptions& ropts) {
+  RunOutcome out;
+  if (has_backtest(plan)) {
+    engine::WorkflowBacktestOptions bopts;
+    bopts.run = ropts;
+    auto bt = engine::backtest_plan(eng, plan, bopts);
+    if (!bt) return bt.status();
+    out.backtest = std::move(*bt);
+  } else {
+    auto r = eng.run(plan, ropts);
+    if (!r) return r.status();
+    out.run = std::move(*r);
+  }
+  return out;
 }
 
 nlohmann::json diagnostics_json(const workflow::Plan& plan) {
@@ -107,42 +154,63 @@ int run(const RunArgs& a) {
     std::cerr << "nocode: " << s.message() << "\n";
     return 1;
   }
-  const bool tty = ::isatty(2) == 1;
-  if (tty) {
-    ropts.progress = [](size_t i, size_t total, const workflow::Step& s, bool cached) {
-      std::cerr << "\r\033[K[" << (i + 1) << "/" << total << "] " << s.node_id << " (" << s.type
-                << ")" << (cached ? " cached" : "") << std::flush;
-      if (i + 1 == total) std::cerr << "\n";
-    };
-  }
+  const bool tty = show_progress_on_tty(ropts);
   const engine::Engine eng(engine::process_cache());
-  Result<engine::RunResult> r = eng.run(plan, ropts);
+  Result<RunOutcome> r = run_plan(eng, plan, ropts);
   if (tty) std::cerr << "\r\033[K" << std::flush;
   if (!r) {
     std::cerr << "nocode: " << r.status().message() << "\n";
     return 1;
   }
-  nlohmann::json summary = engine::summary_json(*r);
+  const engine::RunResult& run = r->result();
+  nlohmann::json summary = engine::summary_json(run);
   summary["diagnostics"] = diagnostics_json(plan);
+  if (r->backtest) summary["backtest"] = nlohmann::json::parse(r->backtest->statistics.to_json().dump());
   if (a.out.empty()) {
     std::cout << summary.dump(2) << "\n";
     return 0;
   }
-  Status s = publish(a.out, *r, summary);
+  Status s = publish(a.out, run, summary, r->backtest ? &*r->backtest : nullptr);
   if (!s.is_ok()) {
     std::cerr << "nocode: " << s.message() << "\n";
     return 1;
   }
-  std::cout << "wrote " << a.out << ": " << r->features.rows() << " rows, "
-            << r->features.columns() << " feature columns, " << r->signals.columns()
-            << " signal columns, " << r->counters.computed << " nodes run, "
-            << r->counters.cache_hits << " cache hits";
-  if (!a.cache_dir.empty()) std::cout << " (" << r->counters.disk_hits << " from " << a.cache_dir << ")";
+  std::cout << "wrote " << a.out << ": " << run.features.rows() << " rows, "
+            << run.features.columns() << " feature columns, " << run.signals.columns()
+            << " signal columns, " << run.counters.computed << " nodes run, "
+            << run.counters.cache_hits << " cache hits";
+  if (!a.cache_dir.empty()) std::cout << " (" << run.counters.disk_hits << " from " << a.cache_dir << ")";
   std::cout << "\n";
   return 0;
 }
 
 }  // namespace
+
+namespace {
+
+std::string loss_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
+}  // namespace
+
+bool show_progress_on_tty(engine::RunOptions& options) {
+  if (::isatty(2) != 1) return false;
+  options.progress = [](size_t i, size_t total, const workflow::Step& s, bool cached) {
+    std::cerr << "\r\033[K[" << (i + 1) << "/" << total << "] " << s.node_id << " (" << s.type
+              << ")" << (cached ? " cached" : "") << std::flush;
+    if (i + 1 == total) std::cerr << "\n";
+  };
+  options.training = [](const workflow::Step& s, const ml::TrainingProgress& p) {
+    std::cerr << "\r\033[K" << s.node_id << ": round " << p.step << "/" << p.total;
+    if (!std::isnan(p.train_loss)) std::cerr << " train " << loss_text(p.train_loss);
+    if (!std::isnan(p.validation_loss)) std::cerr << " valid " << loss_text(p.validation_loss);
+    std::cerr << std::flush;
+  };
+  return true;
+}
 
 void add_run_command(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<RunArgs>();

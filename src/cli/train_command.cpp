@@ -1,12 +1,11 @@
 #include "cli/train_command.h"
 
-#include <unistd.h>
-
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
+#include "cli/run_command.h"
 #include "common/strings.h"
 #include "engine/engine.h"
 #include "ml/artifact.h"
@@ -113,14 +112,11 @@ int train(const TrainArgs& a) {
   engine::RunOptions ropts;
   ropts.data.data_file = a.data_file;
   ropts.data.data_dir = a.data_dir;
-  if (::isatty(2) == 1)
-    ropts.progress = [](size_t i, size_t total, const workflow::Step& s, bool) {
-      std::cerr << "\r\033[K[" << (i + 1) << "/" << total << "] " << s.node_id << " (" << s.type << ")"
-                << (i + 1 == total ? "\n" : "") << std::flush;
-    };
+  const bool tty = show_progress_on_tty(ropts);
   engine::NodeCache cache;  // private: the fitted model is read back from it
   const engine::Engine eng(cache);
   auto r = eng.run(plan, ropts);
+  if (tty) std::cerr << "\r\033[K" << std::flush;
   if (!r) return std::cerr << "nocode: " << r.status().message() << "\n", 1;
   auto rec = model_record(plan, *r, a.model_node);
   if (!rec) return std::cerr << "nocode: " << rec.status().message() << "\n", 1;

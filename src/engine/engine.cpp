@@ -1,7 +1,8 @@
 // Engine::run: cache keys, step execution through the runners, and the
-// gathering of columns onto the base timeline.
+// gathering of columns (and fitted models' reports) onto the base timeline.
 #include "engine/engine.h"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <unordered_set>
@@ -9,6 +10,7 @@
 #include "common/strings.h"
 
 #include "engine/step_runner.h"
+#include "ml/training_set.h"
 #include "workflow/diagnostic.h"
 
 namespace nocode::engine {
@@ -61,6 +63,31 @@ class ColumnSink {
   std::unordered_set<std::string> seen_;
 };
 
+nlohmann::json metric(const nlohmann::json& metrics, const char* name) {
+  auto it = metrics.find(name);
+  return it == metrics.end() ? nlohmann::json(nullptr) : *it;
+}
+
+// What the run reports about a fitted model (run_result.h ModelReport).
+ModelReport model_report(const ml::FittedModel& fit) {
+  ModelReport m;
+  m.algorithm = fit.algorithm;
+  m.task = std::string(ml::task_name(fit.encoding.task));
+  m.features = fit.feature_names;
+  m.label = fit.label_column;
+  m.validation = metric(fit.metrics, "validation");
+  m.test = metric(fit.metrics, "test");
+  m.ic = metric(fit.metrics, "ic");
+  if (m.ic.is_object()) m.ic.erase("by_period");
+  const nlohmann::json best = metric(fit.metrics, "best_iteration");
+  if (best.is_number_integer()) m.best_iteration = best.get<int64_t>();
+  if (fit.model) m.importance = fit.model->feature_importance();
+  std::stable_sort(m.importance.begin(), m.importance.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (m.importance.size() > 10) m.importance.resize(10);
+  return m;
+}
+
 // Every output of every step onto the base timeline. Values already on it
 // are shared with the step outputs (and the cache), not copied.
 void gather(const Plan& plan, const std::vector<std::shared_ptr<const StepOutput>>& outputs,
@@ -94,6 +121,12 @@ void gather(const Plan& plan, const std::vector<std::shared_ptr<const StepOutput
       } else {
         features.add(oc.column, shared_numbers_on(v, base));
       }
+    }
+    for (const auto& [handle, v] : out.by_handle) {
+      if (!v.model) continue;
+      r.models.push_back(model_report(*v.model));
+      r.models.back().node_id = step.node_id;  // a cached output may come from a twin node
+      break;
     }
     if (out.fires) {
       r.actions.push_back(*out.fires);
@@ -136,6 +169,7 @@ Result<RunResult> Engine::run(const Plan& plan, const RunOptions& options) const
   ctx.outputs = &outputs;
   ctx.data = &resolver;
   ctx.models = &models_;
+  ctx.training = &options.training;
   uint64_t base_key = 0;
   std::string note;
   for (size_t i = 0; i < plan.steps.size(); ++i) {

@@ -21,6 +21,7 @@
 #include "engine/disk_cache.h"
 #include "engine/model_interface.h"
 #include "engine/node_cache.h"
+#include "ml/model.h"
 #include "engine/run_result.h"
 #include "workflow/plan.h"
 
@@ -35,6 +36,11 @@ struct RunOptions {
   // came from the cache). May be empty.
   std::function<void(size_t index, size_t total, const workflow::Step& step, bool cached)>
       progress;
+  // Called during model training, once per boosting round / epoch (a model
+  // node that cross-validates reports every fold's rounds): the model node and
+  // ml::TrainingProgress (step/total, train and validation loss, NaN when not
+  // computed). Called on the running thread. May be empty.
+  std::function<void(const workflow::Step& step, const ml::TrainingProgress& progress)> training;
 };
 
 class Engine {

@@ -42,6 +42,16 @@ nlohmann::json summary_json(const RunResult& r) {
   }
   j["actions"] = std::move(actions);
   j["notes"] = r.notes;
+  json models = json::array();
+  for (const auto& m : r.models) {
+    json importance = json::array();
+    for (const auto& [name, value] : m.importance) importance.push_back({{"feature", name}, {"value", value}});
+    models.push_back({{"node", m.node_id}, {"algorithm", m.algorithm}, {"task", m.task},
+                      {"features", m.features}, {"label", m.label}, {"validation", m.validation},
+                      {"test", m.test}, {"ic", m.ic}, {"importance", std::move(importance)},
+                      {"best_iteration", m.best_iteration > 0 ? json(m.best_iteration) : json(nullptr)}});
+  }
+  j["models"] = std::move(models);
   j["diagnostics"] = json::array();
   return j;
 }

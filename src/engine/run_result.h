@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "data/frame.h"
@@ -34,6 +35,20 @@ struct StepRecord {
   std::string cache_key;    // 16 hex digits: the engine's cache key of the step
 };
 
+// A model trained by a run's model node (docs/ml-pipeline.md "Model report").
+struct ModelReport {
+  std::string node_id;
+  std::string algorithm;  // e.g. "xgboost"
+  std::string task;       // "regression", "binary" or "multiclass"
+  std::vector<std::string> features;  // feature column names, in model order
+  std::string label;                  // the label column
+  nlohmann::json validation;  // metrics on the validation rows (ml/metrics.h), null if none
+  nlohmann::json test;        // metrics on the test rows, null if none
+  nlohmann::json ic;          // IC / Rank IC / ICIR of the out-of-sample scores, null if unknown
+  std::vector<std::pair<std::string, double>> importance;  // top 10, largest first
+  int64_t best_iteration = 0;  // round / epoch with the lowest validation loss; 0 = unknown
+};
+
 struct RunCounters {
   size_t steps = 0;              // steps in the plan
   size_t computed = 0;           // steps whose kernels ran
@@ -53,12 +68,15 @@ struct RunResult {
   std::vector<StepRecord> steps;  // plan order
   RunCounters counters;
   std::vector<std::string> notes;  // run-time remarks (e.g. a timeframe not checked)
+  std::vector<ModelReport> models;  // one per model node, plan order
 };
 
 // summary.json: {workflow, rows, first_date, last_date, nodes_run, cache_hits,
 // disk_cache_hits, kernel_executions, nodes:[{node, type, cached, kernels}], signals:{column:
 // true-count}, actions:[{node, action, decision, fires, first_fire,
-// last_fire}], diagnostics:[...]} - `diagnostics` is filled by the caller.
+// last_fire}], models:[{node, algorithm, task, features, label, validation,
+// test, ic, importance:[{feature, value}], best_iteration}], diagnostics:[...]}
+// - `diagnostics` is filled by the caller.
 nlohmann::json summary_json(const RunResult& result);
 
 }  // namespace nocode::engine

@@ -4,6 +4,7 @@
 // context (no globals), so they are safe to call from many threads.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,6 +24,8 @@ struct StepContext {
   const DataResolver* data = nullptr;
   const DataSourceRef* source = nullptr;    // data steps: where their bars are
   const ModelRegistry* models = nullptr;
+  // RunOptions::training (may be null or empty).
+  const std::function<void(const workflow::Step&, const ml::TrainingProgress&)>* training = nullptr;
 
   // The value a binding reads; an error names the node and handle if absent.
   Result<const Value*> value(const workflow::Step& step, const workflow::InputBinding& b) const;

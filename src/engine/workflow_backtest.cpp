@@ -6,12 +6,16 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 
 #include "engine/exact_crosses.h"
 #include "engine/order_plan.h"
 
 namespace nocode::engine {
 namespace {
+struct PT { const char* n; std::chrono::steady_clock::time_point t=std::chrono::steady_clock::now(); bool on=std::getenv("H9PROF"); void lap(const char* what){ auto u=std::chrono::steady_clock::now(); if(on) std::fprintf(stderr,"  %s %.2f ms\n",what,std::chrono::duration<double,std::milli>(u-t).count()); t=u;} };
 
 using workflow::Plan;
 using workflow::Step;
@@ -31,10 +35,10 @@ const Step* find_backtest_step(const Plan& plan) {
 Result<std::shared_ptr<const Frame>> traded_bars(const Plan& plan, const RunResult& r) {
   for (const auto& s : plan.steps) {
     if (!is_data_step(s) || s.outputs.empty()) continue;
-    auto bars = std::make_shared<Frame>(r.features.timestamps());
+    auto bars = std::make_shared<Frame>(r.features.shared_timestamps());  // shared, not copied
     for (const char* f : {"open", "high", "low", "close", "volume"}) {
-      const std::vector<double>* c = r.features.column(s.outputs.front().column + "." + f);
-      if (c) (void)bars->set_column(f, *c);
+      Frame::ColumnPtr c = r.features.shared_column(s.outputs.front().column + "." + f);
+      if (c) (void)bars->set_column(f, std::move(c));
     }
     if (!bars->has_ohlc())
       return Status::invalid_argument("node '" + s.node_id +
@@ -225,15 +229,18 @@ Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
         "signal-input edge");
   }
   WorkflowBacktest out;
+  PT pt{"bt"};
   Result<backtest::BacktestOptions> bopts = broker_options(node, options);
   if (!bopts) return bopts.status();
   out.options = *bopts;
   Result<RunResult> run = engine.run(plan, options.run);
   if (!run) return run.status();
   out.run = std::move(*run);
+  pt.lap("engine.run");
   Result<std::shared_ptr<const Frame>> bars = traded_bars(plan, out.run);
   if (!bars) return bars.status();
   out.bars = *bars;
+  pt.lap("traded_bars");
   OrderPlan orders;
   if (by_signal) {
     NOCODE_RETURN_IF_ERROR(signal_fires(*node, out.run, orders));
@@ -244,7 +251,9 @@ Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
   } else {
     NOCODE_RETURN_IF_ERROR(action_fires(plan, out.run, *out.bars, bars_column_of(plan), orders));
   }
+  pt.lap("fires");
   orders.warmup = warmup_of(plan, roots, out.run);
+  pt.lap("warmup");
   Result<backtest::MarketData> md = backtest::MarketData::from_frame(*out.bars);
   if (!md) return md.status();
   if (orders.warmup + 1 >= md->size) {
@@ -252,11 +261,14 @@ Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
                                     std::to_string(orders.warmup) + " of " +
                                     std::to_string(md->size) + " bars: nothing left to trade");
   }
+  pt.lap("marketdata");
   PlanStrategy strategy(orders);
   Result<backtest::BacktestResult> res = backtest::run_backtest(*md, strategy, out.options);
   if (!res) return res.status();
   out.result = std::move(*res);
+  pt.lap("simulate");
   out.statistics = backtest::compute_statistics(*md, out.result);
+  pt.lap("stats");
   if (options.statistics_only) {
     out.run.features = Frame();
     out.run.signals = Frame();

@@ -2,12 +2,14 @@
 // bars computed by hand (and re-derived by naive loops from the definitions).
 #include "engine/engine.h"
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
 #include <gtest/gtest.h>
 
 #include "engine/plan_builder.h"
+#include "ml/model.h"
 #include "support/run_command.h"
 
 namespace nocode::engine::testing {
@@ -174,20 +176,126 @@ TEST_F(EngineTest, RatioSplitAssignsChronologicalParts) {
             (std::vector<double>{1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3}));
 }
 
-TEST_F(EngineTest, ModelStepSaysTheAlgorithmIsNotAvailable) {
-  PlanBuilder b;
+// data -> returns(1) feature, direction(2) label -> model (default split).
+size_t model_plan(PlanBuilder& b, const std::string& algorithm) {
   const size_t d = b.data("data-1");
   const size_t f = b.transform("ret", StepKind::kFeature, "returns", {{"lag", 1}}, {d});
   const size_t l = b.transform("fwd", StepKind::kLabel, "direction", {{"horizon", 2}}, {d});
-  b.generic("model-1", "model", StepKind::kModel, {{"algorithm", "xgboost"}},
-            {b.bind("features-input", f, "output"), b.bind("label-input", l, "label-output")},
-            {{"score-output", "model-1.score", DataType::kNumeric}});
+  return b.generic("model-1", "model", StepKind::kModel, {{"algorithm", algorithm}},
+                   {b.bind("features-input", f, "output"), b.bind("label-input", l, "label-output")},
+                   {{"score-output", "model-1.score", DataType::kNumeric},
+                    {"model-output", "model-1.model", DataType::kNumeric}});
+}
+
+TEST_F(EngineTest, UnknownModelAlgorithmListsTheAvailableOnes) {
+  PlanBuilder b;
+  model_plan(b, "xgbost");
   auto r = run_on(b.plan, csv_);
   ASSERT_FALSE(r.is_ok());
-  EXPECT_NE(r.status().message().find("model-1"), std::string::npos) << r.status().message();
-  EXPECT_NE(r.status().message().find("model algorithm 'xgboost' is not available yet"),
-            std::string::npos)
-      << r.status().message();
+  const std::string& m = r.status().message();
+  EXPECT_NE(m.find("model-1"), std::string::npos) << m;
+  EXPECT_NE(m.find("'xgbost' is not available"), std::string::npos) << m;
+  EXPECT_NE(m.find("did you mean 'xgboost'"), std::string::npos) << m;
+  EXPECT_NE(m.find("Available:"), std::string::npos) << m;
+  for (const auto& a : ml::builtin_models().all()) EXPECT_NE(m.find("'" + a.name + "'"), std::string::npos) << a.name;
+}
+
+// A model that "trains" kRounds rounds: train loss 1/round, validation loss
+// |round - 3| + 0.5 (lowest at round 3); importance f<k> = k for 12 names.
+constexpr size_t kRounds = 5;
+
+class RoundsModel : public ml::Model {
+ public:
+  Status fit(const ml::TrainingData& d) override {
+    for (size_t k = 1; k <= kRounds; ++k) {
+      const double valid = d.validation ? std::abs(static_cast<double>(k) - 3) + 0.5 : kNaN;
+      if (d.progress) d.progress({k, kRounds, 1.0 / static_cast<double>(k), valid});
+    }
+    return Status::ok();
+  }
+  Result<std::vector<double>> predict(const ml::FeatureMatrix& f) const override {
+    std::vector<double> out;
+    for (size_t i = 0; i < f.rows; ++i) out.push_back(0.5 + 0.4 * std::tanh(100 * f.at(i, 0)));
+    return out;
+  }
+  Result<std::vector<double>> predict_proba(const ml::FeatureMatrix& f) const override {
+    auto p = predict(f);
+    std::vector<double> out;
+    for (double v : *p) out.push_back(1 - v), out.push_back(v);
+    return out;
+  }
+  Result<std::vector<std::string>> save(const std::string&) const override { return std::vector<std::string>{}; }
+  Status load(const std::string&) override { return Status::ok(); }
+  std::vector<std::pair<std::string, double>> feature_importance() const override {
+    std::vector<std::pair<std::string, double>> out;
+    for (int k = 0; k < 12; ++k) out.emplace_back("f" + std::to_string(k), k);
+    return out;
+  }
+  nlohmann::json library_versions() const override { return nlohmann::json::object(); }
+};
+
+const ml::ModelRegistry& rounds_registry() {
+  static const ml::ModelRegistry r = [] {
+    ml::ModelRegistry reg;
+    ml::ModelAlgorithm a;
+    a.name = "rounds";
+    a.tasks = {ml::Task::kBinary, ml::Task::kRegression};
+    a.create = [](const ml::ModelAlgorithm&, const nlohmann::json&, ml::Task,
+                  size_t) -> std::unique_ptr<ml::Model> { return std::make_unique<RoundsModel>(); };
+    EXPECT_TRUE(reg.add(a).is_ok());
+    return reg;
+  }();
+  return r;
+}
+
+TEST_F(EngineTest, TrainingProgressAndModelReport) {
+  std::vector<double> close;
+  for (int i = 0; i < 120; ++i) close.push_back(100 + 10 * std::sin(i * 0.7) + 0.1 * i);
+  const std::string csv = write_bars(dir_ + "/long.csv", close);
+  PlanBuilder b;
+  model_plan(b, "rounds");
+  NodeCache cache;
+  const Engine engine(cache, rounds_registry());
+  RunOptions o;
+  o.data.data_file = csv;
+  std::vector<size_t> steps;
+  o.training = [&](const workflow::Step& step, const ml::TrainingProgress& p) {
+    EXPECT_EQ(step.node_id, "model-1");
+    EXPECT_EQ(p.total, kRounds);
+    EXPECT_FALSE(std::isnan(p.validation_loss));  // the default split has validation rows
+    steps.push_back(p.step);
+  };
+  auto r = engine.run(b.plan, o);
+  ASSERT_TRUE(r.is_ok()) << r.status().message();
+  EXPECT_EQ(steps, (std::vector<size_t>{1, 2, 3, 4, 5}));
+  ASSERT_EQ(r->models.size(), 1u);
+  const ModelReport& m = r->models[0];
+  EXPECT_EQ(m.node_id, "model-1");
+  EXPECT_EQ(m.algorithm, "rounds");
+  EXPECT_EQ(m.task, "binary");
+  EXPECT_EQ(m.features, (std::vector<std::string>{"ret"}));
+  EXPECT_EQ(m.label, "fwd");
+  EXPECT_TRUE(m.validation.is_object()) << m.validation;
+  EXPECT_TRUE(m.test.is_object()) << m.test;
+  EXPECT_EQ(m.best_iteration, 3);  // lowest validation loss
+  ASSERT_EQ(m.importance.size(), 10u);  // top 10 of 12, largest first
+  for (size_t k = 0; k < 10; ++k) {
+    EXPECT_EQ(m.importance[k].first, "f" + std::to_string(11 - k));
+    EXPECT_EQ(m.importance[k].second, static_cast<double>(11 - k));
+  }
+  const nlohmann::json summary = summary_json(*r);
+  ASSERT_EQ(summary["models"].size(), 1u);
+  EXPECT_EQ(summary["models"][0]["node"], "model-1");
+  EXPECT_EQ(summary["models"][0]["best_iteration"], 3);
+  EXPECT_EQ(summary["models"][0]["importance"][0]["feature"], "f11");
+  EXPECT_EQ(summary["models"][0]["features"], nlohmann::json::array({"ret"}));
+  // A second run takes the model from the cache: no training, same report.
+  steps.clear();
+  auto again = engine.run(b.plan, o);
+  ASSERT_TRUE(again.is_ok()) << again.status().message();
+  EXPECT_TRUE(steps.empty());
+  ASSERT_EQ(again->models.size(), 1u);
+  EXPECT_EQ(again->models[0].best_iteration, 3);
 }
 
 TEST_F(EngineTest, PlanWithCompileErrorsDoesNotRun) {
