@@ -94,6 +94,15 @@ size_t ExactSmas::max_leading_nans() const {
   return w;
 }
 
+bool ExactSmas::warmup_as_engine(const Frame& bars) const {
+  for (const Entry& e : entries_) {
+    const std::vector<double>* price = bars.column(e.column);
+    if (!price || e.period < 2 || e.period > price->size()) return false;
+    if (std::any_of(price->begin(), price->end(), [](double v) { return std::isnan(v); })) return false;
+  }
+  return true;
+}
+
 bool is_exact_cross(const Plan& plan, const Step& cond, const std::string& bars_column,
                     size_t* max_period) {
   std::optional<CrossShape> s = cross_shape(plan, cond, bars_column);

@@ -32,6 +32,10 @@ class ExactSmas {
                                  size_t period);
   // The most leading NaNs over the means computed so far.
   size_t max_leading_nans() const;
+  // True when every mean so far read a NaN-free column of `bars` with
+  // 2 <= period <= rows: then its leading NaNs (period - 1) are those of the
+  // engine's TA-Lib sma of the same column.
+  bool warmup_as_engine(const Frame& bars) const;
 
  private:
   struct Entry {

@@ -117,11 +117,11 @@ Status signal_fires(const Step& node, const RunResult& r, OrderPlan& plan) {
 // An action fed only by SMA crossover / crossunder conditions: its trigger
 // re-evaluated the way backtesting.py computes it (exact_crosses.h).
 std::optional<Signal> exact_trigger(const Plan& p, const Step& action, const Frame& bars,
-                                    const std::string& bars_column) {
+                                    const std::string& bars_column, ExactSmas& smas) {
   std::optional<Signal> any;
   for (const auto& b : action.inputs) {
     if (b.handle != "signal-input") continue;
-    std::optional<Signal> s = exact_cross(p, p.steps[b.step], bars, bars_column);
+    std::optional<Signal> s = exact_cross(p, p.steps[b.step], bars, bars_column, &smas);
     if (!s) return {};
     if (!any) any = Signal(s->size(), 0);
     for (size_t i = 0; i < s->size(); ++i) (*any)[i] |= (*s)[i];
@@ -132,7 +132,7 @@ std::optional<Signal> exact_trigger(const Plan& p, const Step& action, const Fra
 // Every action step's fires on the base timeline, gated by its risk-input
 // gates (all must be true on the bar).
 Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
-                    const std::string& bars_column, OrderPlan& plan) {
+                    const std::string& bars_column, ExactSmas& smas, OrderPlan& plan) {
   const auto& ts = r.features.timestamps();
   for (const auto& step : p.steps) {
     if (step.kind != StepKind::kAction) continue;
@@ -146,7 +146,7 @@ Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
       if (b.handle == "risk-input")
         if (const auto* g = r.signals.column(b.column)) gates.push_back(g);
     std::vector<size_t> bars_fired;
-    if (std::optional<Signal> exact = exact_trigger(p, step, bars, bars_column)) {
+    if (std::optional<Signal> exact = exact_trigger(p, step, bars, bars_column, smas)) {
       for (size_t i = 0; i < exact->size(); ++i)
         if ((*exact)[i]) bars_fired.push_back(i);
     } else {
@@ -212,6 +212,74 @@ bool has_signal_inputs(const Step* node) {
                      [](const auto& b) { return b.handle == "signal-input"; });
 }
 
+// The lean path applies when every action is triggered only by exact SMA
+// crosses (re-evaluated from the bars anyway, so the engine's indicator,
+// condition and fire columns would go unused) and has no other input, and
+// the plan has one data step.
+bool lean_eligible(const Plan& p, const std::string& bars_column) {
+  size_t data_steps = 0;
+  for (const auto& step : p.steps) {
+    if (is_data_step(step)) ++data_steps;
+    if (step.kind != StepKind::kAction) continue;
+    if (step.inputs.empty()) return false;
+    for (const auto& b : step.inputs)
+      if (b.handle != "signal-input" || !is_exact_cross(p, p.steps[b.step], bars_column)) return false;
+  }
+  return data_steps == 1;
+}
+
+// Statistics-only backtests of such plans: the engine runs the data step
+// alone, the decisions and the warm-up come from the exact means (whose
+// warm-up equals the engine's SMAs' when warmup_as_engine holds). nullopt:
+// the path does not apply, run the whole plan.
+std::optional<Status> lean_decide(const Engine& engine, const Plan& plan,
+                                  const WorkflowBacktestOptions& options, WorkflowBacktest& out,
+                                  OrderPlan& orders) {
+  const std::string column = bars_column_of(plan);
+  if (!lean_eligible(plan, column)) return std::nullopt;
+  workflow::Plan lean;
+  lean.name = plan.name;
+  for (const auto& s : plan.steps)
+    if (is_data_step(s)) lean.steps.push_back(s);
+  Result<RunResult> run = engine.run(lean, options.run);
+  if (!run) return run.status();
+  Result<std::shared_ptr<const Frame>> bars = traded_bars(lean, *run);
+  if (!bars) return bars.status();
+  ExactSmas smas;
+  OrderPlan o;
+  NOCODE_RETURN_IF_ERROR(action_fires(plan, *run, **bars, column, smas, o));
+  if (!smas.warmup_as_engine(**bars)) return std::nullopt;
+  o.warmup = smas.max_leading_nans();
+  out.run = std::move(*run);
+  out.bars = std::move(*bars);
+  orders = std::move(o);
+  return Status::ok();
+}
+
+// The whole plan through the engine, then the decisions.
+Status full_decide(const Engine& engine, const Plan& plan, const Step* node, bool by_signal,
+                   const std::vector<size_t>& roots, const WorkflowBacktestOptions& options,
+                   WorkflowBacktest& out, OrderPlan& orders) {
+  Result<RunResult> run = engine.run(plan, options.run);
+  if (!run) return run.status();
+  out.run = std::move(*run);
+  Result<std::shared_ptr<const Frame>> bars = traded_bars(plan, out.run);
+  if (!bars) return bars.status();
+  out.bars = *bars;
+  if (by_signal) {
+    NOCODE_RETURN_IF_ERROR(signal_fires(*node, out.run, orders));
+    for (const auto& s : plan.steps)
+      if (s.kind == StepKind::kAction)
+        out.run.notes.push_back("action node '" + s.node_id +
+                                "' is not traded: the backtest node's signal inputs decide");
+  } else {
+    ExactSmas smas;
+    NOCODE_RETURN_IF_ERROR(action_fires(plan, out.run, *out.bars, bars_column_of(plan), smas, orders));
+  }
+  orders.warmup = warmup_of(plan, roots, out.run);
+  return Status::ok();
+}
+
 }  // namespace
 
 Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
@@ -233,27 +301,15 @@ Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
   Result<backtest::BacktestOptions> bopts = broker_options(node, options);
   if (!bopts) return bopts.status();
   out.options = *bopts;
-  Result<RunResult> run = engine.run(plan, options.run);
-  if (!run) return run.status();
-  out.run = std::move(*run);
-  pt.lap("engine.run");
-  Result<std::shared_ptr<const Frame>> bars = traded_bars(plan, out.run);
-  if (!bars) return bars.status();
-  out.bars = *bars;
-  pt.lap("traded_bars");
   OrderPlan orders;
-  if (by_signal) {
-    NOCODE_RETURN_IF_ERROR(signal_fires(*node, out.run, orders));
-    for (const auto& s : plan.steps)
-      if (s.kind == StepKind::kAction)
-        out.run.notes.push_back("action node '" + s.node_id +
-                                "' is not traded: the backtest node's signal inputs decide");
+  std::optional<Status> lean;
+  if (options.statistics_only && !by_signal) lean = lean_decide(engine, plan, options, out, orders);
+  if (lean) {
+    NOCODE_RETURN_IF_ERROR(*lean);
   } else {
-    NOCODE_RETURN_IF_ERROR(action_fires(plan, out.run, *out.bars, bars_column_of(plan), orders));
+    NOCODE_RETURN_IF_ERROR(full_decide(engine, plan, node, by_signal, roots, options, out, orders));
   }
-  pt.lap("fires");
-  orders.warmup = warmup_of(plan, roots, out.run);
-  pt.lap("warmup");
+  pt.lap("decide");
   Result<backtest::MarketData> md = backtest::MarketData::from_frame(*out.bars);
   if (!md) return md.status();
   if (orders.warmup + 1 >= md->size) {

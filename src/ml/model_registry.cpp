@@ -10,18 +10,6 @@
 
 namespace nocode::ml {
 
-std::string_view task_name(Task task) {
-  switch (task) {
-    case Task::kRegression:
-      return "regression";
-    case Task::kBinary:
-      return "binary";
-    case Task::kMulticlass:
-      return "multiclass";
-  }
-  return "?";
-}
-
 std::string_view param_kind_name(ModelParam::Kind kind) {
   switch (kind) {
     case ModelParam::Kind::kInteger:

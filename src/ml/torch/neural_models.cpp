@@ -3,7 +3,7 @@
 #include "ml/torch/neural_models.h"
 
 #include "ml/torch/neural_options.h"
-#include "ml/torch/torch_model.h"
+#include "ml/torch/torch_module.h"
 
 namespace nocode::ml {
 namespace {
@@ -13,7 +13,7 @@ using torchnn::Architecture;
 template <Architecture kArch>
 std::unique_ptr<Model> create(const ModelAlgorithm& /*algorithm*/,
                               const nlohmann::json& hyperparameters, Task task, size_t classes) {
-  return torchnn::make_torch_model(kArch, torchnn::parse_neural_options(kArch, hyperparameters),
+  return torchnn::make_neural_model(kArch, torchnn::parse_neural_options(kArch, hyperparameters),
                                    task, classes);
 }
 
