@@ -4,8 +4,8 @@
 // atomically (a temporary sibling directory renamed into place, so a failed
 // run leaves no partial output); without it, prints summary.json to stdout.
 // summary.json lists the trained models ("models"); a workflow with a
-// `backtest` node (or action nodes it trades) is also backtested in the same
-// run: its statistics go under "backtest", and --out adds DIR/trades.csv and
+// `backtest` node and something to trade (its signal inputs, or action
+// nodes) is also backtested in the same engine run: its statistics go under "backtest", and --out adds DIR/trades.csv and
 // DIR/equity.csv. Progress (steps and training rounds) goes to stderr when
 // stderr is a terminal. The command runs on the
 // process-wide node cache; it is meant to run once per process (not

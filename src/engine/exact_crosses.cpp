@@ -2,6 +2,9 @@
 #include "engine/exact_crosses.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <utility>
 #include <cmath>
 
 #include "backtest/rolling_mean.h"
@@ -75,63 +78,101 @@ std::optional<CrossShape> cross_shape(const Plan& plan, const Step& cond,
   return s;
 }
 
+// One strict cross between two of the streamed means (or a mean and a
+// constant).
+struct Cross {
+  double dir, value;
+  size_t left, right;  // indices into the means; right SIZE_MAX = the constant
+};
+
+// The means side by side in one pass (independent chains overlap), each
+// cross evaluated from the current and previous means. M: the number of
+// means when fixed at compile time, 0 = sources.size().
+template <size_t M>
+void stream_crosses(const std::vector<SmaSource>& sources, const std::vector<const double*>& prices,
+                    const std::vector<Cross>& crosses, size_t n, std::vector<Signal>& out) {
+  const size_t m = M ? M : sources.size();
+  std::vector<backtest::RollingMean> heap;
+  auto fixed = [&]<size_t... K>(std::index_sequence<K...>) {
+    return std::array<backtest::RollingMean, sizeof...(K)>{
+        backtest::RollingMean(sources[K < m ? K : 0].period)...};
+  }(std::make_index_sequence<M ? M : 1>());
+  if (!M)
+    for (const SmaSource& s : sources) heap.emplace_back(s.period);
+  backtest::RollingMean* means = M ? fixed.data() : heap.data();
+  std::vector<double> buffer(2 * m);
+  double *prev = buffer.data(), *cur = prev + m;
+  for (size_t t = 0; t < n; ++t) {
+    for (size_t k = 0; k < m; ++k) cur[k] = means[k].update(prices[k], t);
+    if (t > 0) {
+      for (size_t c = 0; c < crosses.size(); ++c) {  // NaN compares false: no cross
+        const Cross& x = crosses[c];
+        const bool konst = x.right == SIZE_MAX;
+        const double b0 = konst ? x.value : prev[x.right], b1 = konst ? x.value : cur[x.right];
+        out[c][t] = x.dir * (prev[x.left] - b0) < 0 && x.dir * (cur[x.left] - b1) > 0;
+      }
+    }
+    std::swap(prev, cur);
+  }
+}
+
 }  // namespace
 
-const std::vector<double>& ExactSmas::get(const std::vector<double>& price,
-                                          const std::string& column, size_t period) {
-  for (const Entry& e : entries_)
-    if (e.period == period && e.column == column) return e.mean;
-  entries_.push_back(Entry{column, period, backtest::rolling_mean(price, period)});
-  return entries_.back().mean;
+bool is_exact_cross(const Plan& plan, const Step& cond, const std::string& bars_column) {
+  return cross_shape(plan, cond, bars_column).has_value();
 }
 
-size_t ExactSmas::max_leading_nans() const {
-  size_t w = 0;
-  for (const Entry& e : entries_) {
-    const auto it = std::find_if(e.mean.begin(), e.mean.end(), [](double v) { return !std::isnan(v); });
-    w = std::max(w, static_cast<size_t>(it - e.mean.begin()));
+std::optional<std::vector<Signal>> exact_crosses(const Plan& plan,
+                                                 const std::vector<const Step*>& conds,
+                                                 const Frame& bars, const std::string& bars_column) {
+  std::vector<SmaSource> sources;
+  std::vector<const double*> prices;
+  auto mean_of = [&](const SmaSource& s) -> std::optional<size_t> {
+    for (size_t k = 0; k < sources.size(); ++k)
+      if (sources[k].period == s.period && sources[k].column == s.column) return k;
+    const std::vector<double>* p = bars.column(s.column);
+    if (!p) return std::nullopt;
+    sources.push_back(s);
+    prices.push_back(p->data());
+    return sources.size() - 1;
+  };
+  std::vector<Cross> crosses;
+  for (const Step* c : conds) {
+    std::optional<CrossShape> s = cross_shape(plan, *c, bars_column);
+    if (!s) return std::nullopt;
+    std::optional<size_t> l = mean_of(s->left), r = s->right ? mean_of(*s->right) : SIZE_MAX;
+    if (!l || !r) return std::nullopt;
+    crosses.push_back(Cross{s->dir, s->value, *l, *r});
   }
-  return w;
-}
-
-bool ExactSmas::warmup_as_engine(const Frame& bars) const {
-  for (const Entry& e : entries_) {
-    const std::vector<double>* price = bars.column(e.column);
-    if (!price || e.period < 2 || e.period > price->size()) return false;
-    if (std::any_of(price->begin(), price->end(), [](double v) { return std::isnan(v); })) return false;
-  }
-  return true;
-}
-
-bool is_exact_cross(const Plan& plan, const Step& cond, const std::string& bars_column,
-                    size_t* max_period) {
-  std::optional<CrossShape> s = cross_shape(plan, cond, bars_column);
-  if (!s) return false;
-  if (max_period) {
-    *max_period = std::max(*max_period, s->left.period);
-    if (s->right) *max_period = std::max(*max_period, s->right->period);
-  }
-  return true;
-}
-
-std::optional<Signal> exact_cross(const Plan& plan, const Step& cond, const Frame& bars,
-                                  const std::string& bars_column, ExactSmas* memo) {
-  std::optional<CrossShape> s = cross_shape(plan, cond, bars_column);
-  if (!s) return {};
-  const std::vector<double>* lp = bars.column(s->left.column);
-  const std::vector<double>* rp = s->right ? bars.column(s->right->column) : nullptr;
-  if (!lp || (s->right && !rp)) return {};
-  ExactSmas local;
-  ExactSmas& m = memo ? *memo : local;
-  const std::vector<double>& a = m.get(*lp, s->left.column, s->left.period);
-  const std::vector<double>* b = s->right ? &m.get(*rp, s->right->column, s->right->period) : nullptr;
-  const double dir = s->dir, c = s->value;
-  Signal out(a.size(), 0);
-  for (size_t t = 1; t < out.size(); ++t) {  // NaN compares false: no cross
-    const double b0 = b ? (*b)[t - 1] : c, b1 = b ? (*b)[t] : c;
-    out[t] = dir * (a[t - 1] - b0) < 0 && dir * (a[t] - b1) > 0;
+  std::vector<Signal> out(crosses.size(), Signal(bars.rows(), 0));
+  if (crosses.empty()) return out;
+  switch (sources.size()) {  // a fixed count keeps the means' state in registers
+    case 1: stream_crosses<1>(sources, prices, crosses, bars.rows(), out); break;
+    case 2: stream_crosses<2>(sources, prices, crosses, bars.rows(), out); break;
+    case 3: stream_crosses<3>(sources, prices, crosses, bars.rows(), out); break;
+    case 4: stream_crosses<4>(sources, prices, crosses, bars.rows(), out); break;
+    default: stream_crosses<0>(sources, prices, crosses, bars.rows(), out); break;
   }
   return out;
+}
+
+std::optional<size_t> exact_warmup(const Plan& plan, const std::vector<const Step*>& conds,
+                                   const Frame& bars, const std::string& bars_column) {
+  size_t warmup = 0;
+  std::vector<std::string> checked;
+  auto ok = [&](const SmaSource& s) {
+    const std::vector<double>* p = bars.column(s.column);
+    if (!p || s.period < 2 || s.period > p->size()) return false;
+    warmup = std::max(warmup, s.period - 1);
+    if (std::find(checked.begin(), checked.end(), s.column) != checked.end()) return true;
+    checked.push_back(s.column);
+    return std::none_of(p->begin(), p->end(), [](double v) { return std::isnan(v); });
+  };
+  for (const Step* c : conds) {
+    std::optional<CrossShape> s = cross_shape(plan, *c, bars_column);
+    if (!s || !ok(s->left) || (s->right && !ok(*s->right))) return std::nullopt;
+  }
+  return warmup;
 }
 
 }  // namespace nocode::engine

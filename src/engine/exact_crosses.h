@@ -9,12 +9,10 @@
 // (backtest/rolling_mean.h) and strict crossing, so a workflow SmaCross
 // trades exactly like backtesting.py. The engine's columns are untouched.
 //
-// Thread-safety: the functions are pure; an ExactSmas memo belongs to one
-// backtest on one thread.
+// Pure functions; thread-safe.
 #pragma once
 
 #include <cstddef>
-#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,40 +22,25 @@
 
 namespace nocode::engine {
 
-// The pandas-exact SMAs of one backtest, each (price column, period)
-// computed once however many conditions read it.
-class ExactSmas {
- public:
-  const std::vector<double>& get(const std::vector<double>& price, const std::string& column,
-                                 size_t period);
-  // The most leading NaNs over the means computed so far.
-  size_t max_leading_nans() const;
-  // True when every mean so far read a NaN-free column of `bars` with
-  // 2 <= period <= rows: then its leading NaNs (period - 1) are those of the
-  // engine's TA-Lib sma of the same column.
-  bool warmup_as_engine(const Frame& bars) const;
-
- private:
-  struct Entry {
-    std::string column;
-    size_t period = 0;
-    std::vector<double> mean;
-  };
-  std::deque<Entry> entries_;  // deque: references stay valid
-};
-
-// True when condition step `cond` has the shape exact_cross() re-evaluates
-// (judged from the plan alone). `max_period` receives the largest SMA period
-// it reads (unchanged when none).
+// True when condition step `cond` has the shape exact_crosses()
+// re-evaluates (judged from the plan alone).
 bool is_exact_cross(const workflow::Plan& plan, const workflow::Step& cond,
-                    const std::string& bars_column, size_t* max_period = nullptr);
+                    const std::string& bars_column);
 
-// The re-evaluated signal of condition step `cond` on `bars` (the traded
-// bars, produced by the data step whose column is `bars_column`), or nullopt
-// when the step is not of that shape (then the engine's signal is used).
-// `memo` (optional) shares the means between conditions.
-std::optional<Signal> exact_cross(const workflow::Plan& plan, const workflow::Step& cond,
-                                  const Frame& bars, const std::string& bars_column,
-                                  ExactSmas* memo = nullptr);
+// The re-evaluated signals of condition steps `conds` on `bars` (the traded
+// bars, produced by the data step whose column is `bars_column`), one per
+// step, in one pass that streams each distinct (price column, period) mean
+// once and stores none; nullopt when a step is not of that shape.
+std::optional<std::vector<Signal>> exact_crosses(const workflow::Plan& plan,
+                                                 const std::vector<const workflow::Step*>& conds,
+                                                 const Frame& bars, const std::string& bars_column);
+
+// The warm-up of those signals (the most leading NaNs of their means) when
+// it equals the engine's TA-Lib sma warm-up: every price column read is
+// NaN-free and every period in [2, rows], so each mean has period - 1
+// leading NaNs. nullopt otherwise (or when a step is not of the shape).
+std::optional<size_t> exact_warmup(const workflow::Plan& plan,
+                                   const std::vector<const workflow::Step*>& conds,
+                                   const Frame& bars, const std::string& bars_column);
 
 }  // namespace nocode::engine

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -171,6 +172,14 @@ void PlanStrategy::next(size_t i, const backtest::MarketData& data, backtest::Br
     if (!is_entry(fires[k].intent) && leave(plan_.rules[fires[k].rule], fires[k].intent, close, broker))
       return;
   }
+}
+
+size_t PlanStrategy::next_action_bar(size_t i, const backtest::Broker& broker) const {
+  (void)broker;
+  const auto& fires = plan_.fires;
+  const auto it = std::lower_bound(fires.begin() + static_cast<std::ptrdiff_t>(cursor_), fires.end(), i,
+                                   [](const Fire& f, size_t bar) { return f.bar < bar; });
+  return it == fires.end() ? SIZE_MAX : it->bar;
 }
 
 bool PlanStrategy::enter(const OrderRule& rule, const Fire& fire, double close,

@@ -77,6 +77,8 @@ class PlanStrategy final : public backtest::Strategy {
   explicit PlanStrategy(const OrderPlan& plan) : plan_(plan) {}
   size_t warmup_bars() const override { return plan_.warmup; }
   void next(size_t i, const backtest::MarketData& data, backtest::Broker& broker) override;
+  // next() acts only on bars with fires: the first fire's bar >= i.
+  size_t next_action_bar(size_t i, const backtest::Broker& broker) const override;
 
  private:
   bool enter(const OrderRule& rule, const Fire& fire, double close, backtest::Broker& broker);

@@ -9,13 +9,14 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "engine/exact_crosses.h"
 #include "engine/order_plan.h"
 
 namespace nocode::engine {
 namespace {
-struct PT { const char* n; std::chrono::steady_clock::time_point t=std::chrono::steady_clock::now(); bool on=std::getenv("H9PROF"); void lap(const char* what){ auto u=std::chrono::steady_clock::now(); if(on) std::fprintf(stderr,"  %s %.2f ms\n",what,std::chrono::duration<double,std::milli>(u-t).count()); t=u;} };
+struct PT { std::chrono::steady_clock::time_point t=std::chrono::steady_clock::now(); bool on=std::getenv("H9PROF"); void lap(const char* what){ auto u=std::chrono::steady_clock::now(); if(on) std::fprintf(stderr,"  %s %.2f ms\n",what,std::chrono::duration<double,std::milli>(u-t).count()); t=u;} };
 
 using workflow::Plan;
 using workflow::Step;
@@ -114,17 +115,47 @@ Status signal_fires(const Step& node, const RunResult& r, OrderPlan& plan) {
   return Status::ok();
 }
 
+// The conditions feeding the actions' signal inputs that exact_crosses()
+// re-evaluates, each once, in plan order.
+std::vector<const Step*> exact_conditions(const Plan& p, const std::string& bars_column) {
+  std::vector<bool> seen(p.steps.size(), false);
+  std::vector<const Step*> out;
+  for (const auto& step : p.steps) {
+    if (step.kind != StepKind::kAction) continue;
+    for (const auto& b : step.inputs) {
+      if (b.handle != "signal-input" || seen[b.step]) continue;
+      seen[b.step] = true;
+      if (is_exact_cross(p, p.steps[b.step], bars_column)) out.push_back(&p.steps[b.step]);
+    }
+  }
+  return out;
+}
+
+// The re-evaluated signals of exact_conditions(), by step index.
+using ExactSignals = std::unordered_map<size_t, Signal>;
+ExactSignals exact_signals(const Plan& p, const std::vector<const Step*>& conds, const Frame& bars,
+                           const std::string& bars_column) {
+  ExactSignals out;
+  std::optional<std::vector<Signal>> s = exact_crosses(p, conds, bars, bars_column);
+  if (!s) return out;
+  for (size_t k = 0; k < conds.size(); ++k)
+    out.emplace(static_cast<size_t>(conds[k] - p.steps.data()), std::move((*s)[k]));
+  return out;
+}
+
 // An action fed only by SMA crossover / crossunder conditions: its trigger
 // re-evaluated the way backtesting.py computes it (exact_crosses.h).
-std::optional<Signal> exact_trigger(const Plan& p, const Step& action, const Frame& bars,
-                                    const std::string& bars_column, ExactSmas& smas) {
+std::optional<Signal> exact_trigger(const Step& action, const ExactSignals& exact) {
   std::optional<Signal> any;
   for (const auto& b : action.inputs) {
     if (b.handle != "signal-input") continue;
-    std::optional<Signal> s = exact_cross(p, p.steps[b.step], bars, bars_column, &smas);
-    if (!s) return {};
-    if (!any) any = Signal(s->size(), 0);
-    for (size_t i = 0; i < s->size(); ++i) (*any)[i] |= (*s)[i];
+    auto it = exact.find(b.step);
+    if (it == exact.end()) return {};
+    if (!any) {
+      any = it->second;
+      continue;
+    }
+    for (size_t i = 0; i < any->size(); ++i) (*any)[i] |= it->second[i];
   }
   return any;
 }
@@ -132,8 +163,12 @@ std::optional<Signal> exact_trigger(const Plan& p, const Step& action, const Fra
 // Every action step's fires on the base timeline, gated by its risk-input
 // gates (all must be true on the bar).
 Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
-                    const std::string& bars_column, ExactSmas& smas, OrderPlan& plan) {
+                    const std::vector<const Step*>& exact_conds, const std::string& bars_column,
+                    OrderPlan& plan) {
   const auto& ts = r.features.timestamps();
+  PT pt;
+  const ExactSignals exact_by_step = exact_signals(p, exact_conds, bars, bars_column);
+  pt.lap("exact_signals");
   for (const auto& step : p.steps) {
     if (step.kind != StepKind::kAction) continue;
     Result<OrderRule> rule = action_rule(step);
@@ -146,7 +181,7 @@ Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
       if (b.handle == "risk-input")
         if (const auto* g = r.signals.column(b.column)) gates.push_back(g);
     std::vector<size_t> bars_fired;
-    if (std::optional<Signal> exact = exact_trigger(p, step, bars, bars_column, smas)) {
+    if (std::optional<Signal> exact = exact_trigger(step, exact_by_step)) {
       for (size_t i = 0; i < exact->size(); ++i)
         if ((*exact)[i]) bars_fired.push_back(i);
     } else {
@@ -168,6 +203,7 @@ Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
       prev = i;
     }
   }
+  pt.lap("fires loop");
   std::stable_sort(plan.fires.begin(), plan.fires.end(),
                    [](const Fire& a, const Fire& b) { return a.bar < b.bar; });
   return Status::ok();
@@ -235,6 +271,7 @@ bool lean_eligible(const Plan& p, const std::string& bars_column) {
 std::optional<Status> lean_decide(const Engine& engine, const Plan& plan,
                                   const WorkflowBacktestOptions& options, WorkflowBacktest& out,
                                   OrderPlan& orders) {
+  PT pt;
   const std::string column = bars_column_of(plan);
   if (!lean_eligible(plan, column)) return std::nullopt;
   workflow::Plan lean;
@@ -245,11 +282,15 @@ std::optional<Status> lean_decide(const Engine& engine, const Plan& plan,
   if (!run) return run.status();
   Result<std::shared_ptr<const Frame>> bars = traded_bars(lean, *run);
   if (!bars) return bars.status();
-  ExactSmas smas;
+  pt.lap("engine+bars");
+  const std::vector<const Step*> conds = exact_conditions(plan, column);
+  std::optional<size_t> warmup = exact_warmup(plan, conds, **bars, column);
+  if (!warmup) return std::nullopt;
+  pt.lap("warmup");
   OrderPlan o;
-  NOCODE_RETURN_IF_ERROR(action_fires(plan, *run, **bars, column, smas, o));
-  if (!smas.warmup_as_engine(**bars)) return std::nullopt;
-  o.warmup = smas.max_leading_nans();
+  NOCODE_RETURN_IF_ERROR(action_fires(plan, *run, **bars, conds, column, o));
+  pt.lap("fires");
+  o.warmup = *warmup;
   out.run = std::move(*run);
   out.bars = std::move(*bars);
   orders = std::move(o);
@@ -273,8 +314,9 @@ Status full_decide(const Engine& engine, const Plan& plan, const Step* node, boo
         out.run.notes.push_back("action node '" + s.node_id +
                                 "' is not traded: the backtest node's signal inputs decide");
   } else {
-    ExactSmas smas;
-    NOCODE_RETURN_IF_ERROR(action_fires(plan, out.run, *out.bars, bars_column_of(plan), smas, orders));
+    const std::string column = bars_column_of(plan);
+    NOCODE_RETURN_IF_ERROR(
+        action_fires(plan, out.run, *out.bars, exact_conditions(plan, column), column, orders));
   }
   orders.warmup = warmup_of(plan, roots, out.run);
   return Status::ok();
@@ -297,7 +339,6 @@ Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
         "signal-input edge");
   }
   WorkflowBacktest out;
-  PT pt{"bt"};
   Result<backtest::BacktestOptions> bopts = broker_options(node, options);
   if (!bopts) return bopts.status();
   out.options = *bopts;
@@ -309,20 +350,20 @@ Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
   } else {
     NOCODE_RETURN_IF_ERROR(full_decide(engine, plan, node, by_signal, roots, options, out, orders));
   }
-  pt.lap("decide");
+  PT pt;
   Result<backtest::MarketData> md = backtest::MarketData::from_frame(*out.bars);
+  pt.lap("md");
   if (!md) return md.status();
   if (orders.warmup + 1 >= md->size) {
     return Status::invalid_argument("the decisions' inputs are undefined (NaN) for " +
                                     std::to_string(orders.warmup) + " of " +
                                     std::to_string(md->size) + " bars: nothing left to trade");
   }
-  pt.lap("marketdata");
   PlanStrategy strategy(orders);
   Result<backtest::BacktestResult> res = backtest::run_backtest(*md, strategy, out.options);
   if (!res) return res.status();
   out.result = std::move(*res);
-  pt.lap("simulate");
+  pt.lap("sim");
   out.statistics = backtest::compute_statistics(*md, out.result);
   pt.lap("stats");
   if (options.statistics_only) {

@@ -153,5 +153,44 @@ TEST_F(RunCommandTest, GoogExampleThroughTheCli) {
   EXPECT_EQ(summary["actions"].size(), 2u);
 }
 
+// An ML workflow with a backtest node: the summary reports the trained model
+// (as the workflow declares it) and the backtest, identical to what
+// `nocode backtest` computes for the same workflow; --out adds the trade list
+// and equity curve.
+TEST_F(RunCommandTest, MlWorkflowReportsModelsAndBacktest) {
+  const std::string wf = nocode::testing::source_dir() + "/examples/workflows/ml_xgboost.json";
+  const std::string data = nocode::testing::shared_data_dir() + "/GOOG.csv";
+  auto r = run_nocode("run '" + wf + "' --data '" + data + "' --out '" + dir_ + "/out'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(slurp(wf));
+  nlohmann::json model_node;
+  for (const auto& n : doc["nodes"])
+    if (n["type"] == "model") model_node = n;
+  size_t feature_edges = 0;
+  for (const auto& e : doc["edges"]) feature_edges += e.value("targetHandle", "") == "features-input";
+  const auto summary = nlohmann::json::parse(slurp(dir_ + "/out/summary.json"));
+  ASSERT_EQ(summary["models"].size(), 1u) << summary.dump(1);
+  const auto& m = summary["models"][0];
+  EXPECT_EQ(m["node"], model_node["id"]);
+  EXPECT_EQ(m["algorithm"], model_node["data"]["parameters"]["algorithm"]);
+  EXPECT_EQ(m["task"], "binary");  // a direction label
+  EXPECT_EQ(m["features"].size(), feature_edges);
+  EXPECT_GT(m["validation"]["rows"].get<int>(), 0);
+  EXPECT_GT(m["test"]["rows"].get<int>(), 0);
+  EXPECT_TRUE(m["ic"].contains("rank_icir")) << m["ic"];
+  EXPECT_EQ(m["importance"].size(), feature_edges);  // fewer than 10 features: all listed
+  const int rounds = model_node["data"]["parameters"]["hyperparameters"]["n_estimators"];
+  EXPECT_GE(m["best_iteration"].get<int>(), 1);
+  EXPECT_LE(m["best_iteration"].get<int>(), rounds);
+  // The backtest: as `nocode backtest` reports it.
+  auto bt = run_nocode("backtest '" + wf + "' --data '" + data + "' --format json --trades '" + dir_ +
+                       "/trades.csv' --equity '" + dir_ + "/equity.csv'");
+  ASSERT_EQ(bt.exit_code, 0) << bt.err;
+  EXPECT_EQ(summary["backtest"], nlohmann::json::parse(bt.out));
+  EXPECT_EQ(slurp(dir_ + "/out/trades.csv"), slurp(dir_ + "/trades.csv"));
+  EXPECT_EQ(slurp(dir_ + "/out/equity.csv"), slurp(dir_ + "/equity.csv"));
+  EXPECT_EQ(lines_of(slurp(dir_ + "/out/trades.csv")).size(), summary["backtest"]["# Trades"].get<size_t>() + 1);
+}
+
 }  // namespace
 }  // namespace nocode::engine::testing
