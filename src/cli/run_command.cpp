@@ -50,7 +50,7 @@ Status write_file(const fs::path& path, const std::function<void(std::ostream&)>
   return Status::ok();
 }
 
-Status write_outputs(const fs::path& dir, const engine::RunResult& r, const nlohmann::json& summary,
+Status write_outputs(const fs::path& dir, const engine::RunResult& r, const nlohmann::ordered_json& summary,
                      const engine::WorkflowBacktest* bt) {
   if (bt) {
     NOCODE_RETURN_IF_ERROR(write_file(dir / "trades.csv", [&](std::ostream& o) { o << report::trades_csv(*bt); }));
@@ -67,7 +67,7 @@ Status write_outputs(const fs::path& dir, const engine::RunResult& r, const nloh
 
 // Writes into a temporary sibling of `out`, then renames it into place
 // (replacing an existing `out`). Nothing is left behind on failure.
-Status publish(const fs::path& out, const engine::RunResult& r, const nlohmann::json& summary,
+Status publish(const fs::path& out, const engine::RunResult& r, const nlohmann::ordered_json& summary,
                const engine::WorkflowBacktest* bt) {
   std::error_code ec;
   const fs::path parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
@@ -163,9 +163,10 @@ int run(const RunArgs& a) {
     return 1;
   }
   const engine::RunResult& run = r->result();
-  nlohmann::json summary = engine::summary_json(run);
-  summary["diagnostics"] = diagnostics_json(plan);
-  if (r->backtest) summary["backtest"] = nlohmann::json::parse(r->backtest->statistics.to_json().dump());
+  // Ordered, so the backtest statistics keep backtesting.py's order.
+  auto summary = nlohmann::ordered_json::parse(engine::summary_json(run).dump());
+  summary["diagnostics"] = nlohmann::ordered_json::parse(diagnostics_json(plan).dump());
+  if (r->backtest) summary["backtest"] = r->backtest->statistics.to_json();
   if (a.out.empty()) {
     std::cout << summary.dump(2) << "\n";
     return 0;

@@ -6,9 +6,6 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <unordered_map>
 
 #include "engine/exact_crosses.h"
@@ -16,7 +13,6 @@
 
 namespace nocode::engine {
 namespace {
-struct PT { std::chrono::steady_clock::time_point t=std::chrono::steady_clock::now(); bool on=std::getenv("H9PROF"); void lap(const char* what){ auto u=std::chrono::steady_clock::now(); if(on) std::fprintf(stderr,"  %s %.2f ms\n",what,std::chrono::duration<double,std::milli>(u-t).count()); t=u;} };
 
 using workflow::Plan;
 using workflow::Step;
@@ -166,9 +162,7 @@ Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
                     const std::vector<const Step*>& exact_conds, const std::string& bars_column,
                     OrderPlan& plan) {
   const auto& ts = r.features.timestamps();
-  PT pt;
   const ExactSignals exact_by_step = exact_signals(p, exact_conds, bars, bars_column);
-  pt.lap("exact_signals");
   for (const auto& step : p.steps) {
     if (step.kind != StepKind::kAction) continue;
     Result<OrderRule> rule = action_rule(step);
@@ -203,7 +197,6 @@ Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
       prev = i;
     }
   }
-  pt.lap("fires loop");
   std::stable_sort(plan.fires.begin(), plan.fires.end(),
                    [](const Fire& a, const Fire& b) { return a.bar < b.bar; });
   return Status::ok();
@@ -266,12 +259,11 @@ bool lean_eligible(const Plan& p, const std::string& bars_column) {
 
 // Statistics-only backtests of such plans: the engine runs the data step
 // alone, the decisions and the warm-up come from the exact means (whose
-// warm-up equals the engine's SMAs' when warmup_as_engine holds). nullopt:
+// warm-up equals the engine's SMAs' when exact_warmup() says so). nullopt:
 // the path does not apply, run the whole plan.
 std::optional<Status> lean_decide(const Engine& engine, const Plan& plan,
                                   const WorkflowBacktestOptions& options, WorkflowBacktest& out,
                                   OrderPlan& orders) {
-  PT pt;
   const std::string column = bars_column_of(plan);
   if (!lean_eligible(plan, column)) return std::nullopt;
   workflow::Plan lean;
@@ -282,14 +274,11 @@ std::optional<Status> lean_decide(const Engine& engine, const Plan& plan,
   if (!run) return run.status();
   Result<std::shared_ptr<const Frame>> bars = traded_bars(lean, *run);
   if (!bars) return bars.status();
-  pt.lap("engine+bars");
   const std::vector<const Step*> conds = exact_conditions(plan, column);
   std::optional<size_t> warmup = exact_warmup(plan, conds, **bars, column);
   if (!warmup) return std::nullopt;
-  pt.lap("warmup");
   OrderPlan o;
   NOCODE_RETURN_IF_ERROR(action_fires(plan, *run, **bars, conds, column, o));
-  pt.lap("fires");
   o.warmup = *warmup;
   out.run = std::move(*run);
   out.bars = std::move(*bars);
@@ -350,9 +339,7 @@ Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
   } else {
     NOCODE_RETURN_IF_ERROR(full_decide(engine, plan, node, by_signal, roots, options, out, orders));
   }
-  PT pt;
   Result<backtest::MarketData> md = backtest::MarketData::from_frame(*out.bars);
-  pt.lap("md");
   if (!md) return md.status();
   if (orders.warmup + 1 >= md->size) {
     return Status::invalid_argument("the decisions' inputs are undefined (NaN) for " +
@@ -363,9 +350,7 @@ Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
   Result<backtest::BacktestResult> res = backtest::run_backtest(*md, strategy, out.options);
   if (!res) return res.status();
   out.result = std::move(*res);
-  pt.lap("sim");
   out.statistics = backtest::compute_statistics(*md, out.result);
-  pt.lap("stats");
   if (options.statistics_only) {
     out.run.features = Frame();
     out.run.signals = Frame();
