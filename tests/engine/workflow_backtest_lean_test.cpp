@@ -133,6 +133,9 @@ TEST(WorkflowBacktestLean, StreamedCrossesEqualTheBatchDefinition) {
   add_cross("cross-a", "crossover", "sma-a", "sma-b", 0);
   add_cross("cross-b", "crossunder", "sma-c", "sma-fast", 0);
   add_cross("cross-c", "crossover", "sma-a", "", 500);
+  for (auto [from, to] : {std::pair{"cross-a", "buy"}, {"cross-b", "sell"}, {"cross-c", "buy"}})
+    edges.push_back({{"id", std::string("s-") + from}, {"source", from}, {"target", to},
+                     {"sourceHandle", "signal-output"}, {"targetHandle", "signal-input"}});
   const workflow::Plan plan = workflow::compile_json(doc.dump(), {});
   ASSERT_TRUE(plan.ok());
   auto frame = load_csv(testing::shared_data_dir() + "/GOOG.csv");
@@ -165,6 +168,12 @@ TEST(WorkflowBacktestLean, StreamedCrossesEqualTheBatchDefinition) {
     }
     EXPECT_GT(fires, 0u);
   }
+  auto full = run(doc, 10, 20, false);  // and the lean backtest of this plan equals the full one
+  auto lean = run(doc, 10, 20, true);
+  ASSERT_TRUE(full.is_ok()) << full.status().to_string();
+  ASSERT_TRUE(lean.is_ok()) << lean.status().to_string();
+  EXPECT_EQ(lean->run.steps.size(), 1u);
+  expect_same(*full, *lean);
 }
 
 }  // namespace
