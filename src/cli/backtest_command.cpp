@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 
+#include "cli/backtest_portfolio.h"
 #include "cli/run_command.h"
 #include "engine/workflow_backtest.h"
 #include "report/atomic_write.h"
@@ -25,6 +26,7 @@ struct BacktestArgs {
   bool finalize_trades = false;
   std::string format = "table";
   std::string trades, equity, report, chart;
+  PortfolioArgs portfolio;  // --portfolio and its options
 };
 
 int fail(const std::string& message) {
@@ -44,6 +46,23 @@ Status write_outputs(const BacktestArgs& a, const engine::WorkflowBacktest& bt,
 }
 
 int run(const BacktestArgs& a) {
+  if (!a.portfolio.symbols.empty()) {
+    if (!a.report.empty() || !a.chart.empty() || !a.data_file.empty() || a.exclusive_orders ||
+        a.finalize_trades)
+      return fail("--portfolio takes --data-dir, --set, --cash, --commission, --format, --trades "
+                  "and --equity (not --data, --report, --chart, --exclusive-orders or "
+                  "--finalize-trades)");
+    PortfolioArgs p = a.portfolio;
+    p.workflow = a.workflow;
+    p.data_dir = a.data_dir;
+    p.sets = a.sets;
+    p.cash = a.cash;
+    p.commission = a.commission;
+    p.format = a.format;
+    p.trades = a.trades;
+    p.equity = a.equity;
+    return run_portfolio_backtest(p);
+  }
   workflow::CompileOptions copts;
   copts.overrides = a.sets;
   const workflow::Plan plan = workflow::compile_file(a.workflow, copts);
@@ -100,6 +119,14 @@ void add_backtest_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--equity", a->equity, "Write the equity curve and drawdown as CSV");
   cmd->add_option("--report", a->report, "Write a self-contained HTML report");
   cmd->add_option("--chart", a->chart, "Write the equity chart as SVG");
+  cmd->add_option("--portfolio", a->portfolio.symbols,
+                  "Trade the workflow on these symbols as one portfolio (SYM1,SYM2,...; "
+                  "needs --data-dir)");
+  cmd->add_option("--weights", a->portfolio.weights, "Portfolio weights: equal or signal");
+  cmd->add_option("--rebalance", a->portfolio.rebalance,
+                  "Portfolio rebalancing: on_signal, daily, weekly, monthly or every N bars");
+  cmd->add_flag("--long-only", a->portfolio.long_only, "Portfolio: short signals count as flat");
+  cmd->add_flag("--fractional", a->portfolio.fractional, "Portfolio: fractional units");
   cmd->callback([a, exit_code] { *exit_code = run(*a); });
 }
 
