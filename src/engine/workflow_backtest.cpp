@@ -139,21 +139,26 @@ ExactSignals exact_signals(const Plan& p, const std::vector<const Step*>& conds,
   return out;
 }
 
-// An action fed only by SMA crossover / crossunder conditions: its trigger
-// re-evaluated the way backtesting.py computes it (exact_crosses.h).
-std::optional<Signal> exact_trigger(const Step& action, const ExactSignals& exact) {
-  std::optional<Signal> any;
+// An action fed only by SMA crossover / crossunder conditions: the bars its
+// trigger fires on, re-evaluated the way backtesting.py computes it
+// (exact_crosses.h; any of its inputs true). nullopt for other actions.
+std::optional<std::vector<size_t>> exact_trigger(const Step& action, const ExactSignals& exact) {
+  std::vector<const Signal*> inputs;
   for (const auto& b : action.inputs) {
     if (b.handle != "signal-input") continue;
     auto it = exact.find(b.step);
     if (it == exact.end()) return {};
-    if (!any) {
-      any = it->second;
-      continue;
-    }
-    for (size_t i = 0; i < any->size(); ++i) (*any)[i] |= it->second[i];
+    inputs.push_back(&it->second);
   }
-  return any;
+  if (inputs.empty()) return {};
+  std::vector<size_t> bars;
+  const size_t n = inputs.front()->size();
+  for (size_t i = 0; i < n; ++i) {
+    bool any = false;
+    for (const Signal* s : inputs) any = any || (*s)[i];
+    if (any) bars.push_back(i);
+  }
+  return bars;
 }
 
 // Every action step's fires on the base timeline, gated by its risk-input
@@ -175,9 +180,8 @@ Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
       if (b.handle == "risk-input")
         if (const auto* g = r.signals.column(b.column)) gates.push_back(g);
     std::vector<size_t> bars_fired;
-    if (std::optional<Signal> exact = exact_trigger(step, exact_by_step)) {
-      for (size_t i = 0; i < exact->size(); ++i)
-        if ((*exact)[i]) bars_fired.push_back(i);
+    if (std::optional<std::vector<size_t>> exact = exact_trigger(step, exact_by_step)) {
+      bars_fired = std::move(*exact);
     } else {
       auto it = std::find_if(r.actions.begin(), r.actions.end(),
                              [&](const ActionFires& a) { return a.node_id == step.node_id; });

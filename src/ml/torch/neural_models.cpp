@@ -14,7 +14,7 @@ template <Architecture kArch>
 std::unique_ptr<Model> create(const ModelAlgorithm& /*algorithm*/,
                               const nlohmann::json& hyperparameters, Task task, size_t classes) {
   return torchnn::make_neural_model(kArch, torchnn::parse_neural_options(kArch, hyperparameters),
-                                   task, classes);
+                                    task, classes);
 }
 
 template <Architecture kArch>
