@@ -31,7 +31,10 @@ struct WorkflowBacktestOptions {
   std::optional<bool> exclusive_orders;
   std::optional<bool> finalize_trades;
   // Skip building RunResult's feature/signal frames when the caller only
-  // needs statistics (optimization).
+  // needs statistics (optimization). When every action is triggered only by
+  // exact crosses of SMAs of price columns, the engine then runs only the
+  // data step and the crosses are computed in one pass (exact_crosses.h), so
+  // `run.steps` and `run.counters` list the data step alone.
   bool statistics_only = false;
 };
 
