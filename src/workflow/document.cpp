@@ -146,12 +146,29 @@ class NodeReader {
     return false;
   }
 
+  // The flat (AI-ML service) dialect writes stop_loss / take_profit as
+  // fractions of the entry price (0.02); the editor's form takes percent (2).
+  // A flat value below 1 is read as a fraction.
+  void fractions_to_percent(Node& node) {
+    for (const char* key : {"stop_loss", "take_profit"}) {
+      auto it = node.params.find(key);
+      if (it == node.params.end() || !it->is_number()) continue;
+      const double v = it->get<double>();
+      if (!(v > 0 && v < 1)) continue;
+      *it = v * 100;
+      diags_.info("flat_fraction_as_percent", node.id, pointer_append(node.params_pointer, key),
+                  std::string(key) + " " + format_double(v) + " is a fraction in the flat dialect; "
+                  "read as " + format_double(v * 100) + "%");
+    }
+  }
+
   void read_params(const json& data, const std::string& data_ptr, Node& node) {
     auto it = data.find("parameters");
     if (it == data.end()) {
       node.params = dialects::flat_params(data);
       node.params_pointer = data_ptr;
       flat_seen_ = flat_seen_ || !node.params.empty();
+      fractions_to_percent(node);
       return;
     }
     node.params_pointer = pointer_append(data_ptr, "parameters");

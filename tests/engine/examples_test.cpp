@@ -24,11 +24,10 @@ const std::map<std::string, std::set<std::string>>& expected_failures() {
   static const std::map<std::string, std::set<std::string>> m = {
       // README: negative case, no data source (and an edge to a missing node).
       {"test_enhanced_compiler_no_datasource.json", {"no_data_source"}},
-      // Flat AI-ML dialect writes stop_loss/take_profit as fractions (0.02),
-      // outside the editor's percent ranges (EDITOR_FORMAT.md 2.6).
-      {"aiml_dialect_execution_modes.json", {"parameter_out_of_range"}},
       // Legacy action `execution-output` edge (no such handle, 2.2) and an AND
-      // gate with one connected input (validation rules, 3).
+      // gate with one connected input: both errors under the editor's own
+      // validation rules (EDITOR_FORMAT.md 3: "Logic with fewer edges than
+      // `inputs` = error"; a handle must exist on the node type).
       {"test_code_generator_full_chain.json", {"no_output_handle", "logic_missing_inputs"}},
   };
   return m;

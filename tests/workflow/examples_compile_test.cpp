@@ -23,7 +23,6 @@ const std::map<std::string, std::set<std::string>>& expected_errors() {
       {"test_enhanced_compiler_no_datasource.json",
        {"unknown_edge_endpoint", "no_data_source", "missing_input"}},
       {"test_code_generator_full_chain.json", {"no_output_handle", "logic_missing_inputs"}},
-      {"aiml_dialect_execution_modes.json", {"parameter_out_of_range"}},
   };
   return kExpected;
 }
