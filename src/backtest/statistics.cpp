@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
+#include <system_error>
 #include <utility>
 
 #include "backtest/numeric.h"
@@ -217,16 +219,34 @@ void risk_stats(Builder& b, std::span<const double> e, const int64_t* ts, const 
 
 }  // namespace
 
+// Below this many bars a thread costs more than it saves.
+constexpr size_t kParallelBars = 100'000;
+
 Statistics compute_statistics(const StatisticsInput& in) {
   const std::span<const double> e = in.equity;
-  const DrawdownSummary dd = summarize_drawdowns(e, in.timestamps);
+  // The drawdowns and the period returns on a second core while this thread
+  // computes Beta (whose per-thread scratch stays warm here); long series only.
+  DrawdownSummary dd;
+  PeriodReturns pr;
+  auto both = [&] {
+    dd = summarize_drawdowns(e, in.timestamps);
+    pr = period_returns(e, in.timestamps);
+  };
+  std::future<void> parts;
+  if (e.size() >= kParallelBars) {
+    try {
+      parts = std::async(std::launch::async, both);
+    } catch (const std::system_error&) {  // no thread: both run below
+    }
+  }
+  const double beta = in.benchmark.size() == e.size() ? log_return_beta(e, in.benchmark) : kNaN;
+  if (parts.valid()) parts.get();
+  else both();
   Builder b;
   b.items.reserve(32);
   const auto [total_return, buy_hold] = summary_stats(b, in, dd);
-  const PeriodReturns pr = period_returns(e, in.timestamps);
   const double max_dd = std::isnan(dd.max_drawdown) ? 0.0 : dd.max_drawdown;
   risk_stats(b, e, in.timestamps, pr, max_dd);
-  const double beta = in.benchmark.size() == e.size() ? log_return_beta(e, in.benchmark) : kNaN;
   b.number("Alpha [%]", total_return - beta * buy_hold);
   b.number("Beta", beta);
   const int64_t unit = resolution_unit_ns(pr.data_period_ns);

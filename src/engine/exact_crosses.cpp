@@ -85,12 +85,14 @@ struct Cross {
   size_t left, right;  // indices into the means; right SIZE_MAX = the constant
 };
 
-// The means side by side in one pass (independent chains overlap), each
-// cross evaluated from the current and previous means. M: the number of
-// means when fixed at compile time, 0 = sources.size().
+// The means side by side (independent chains overlap), a block of bars at a
+// time into a small buffer that stays in L1; then each cross over the block
+// from the current and previous means (a branch-free loop that vectorizes).
+// M: the number of means when fixed at compile time, 0 = sources.size().
 template <size_t M>
 void stream_crosses(const std::vector<SmaSource>& sources, const std::vector<const double*>& prices,
                     const std::vector<Cross>& crosses, size_t n, std::vector<Signal>& out) {
+  constexpr size_t kBlock = 1024;
   const size_t m = M ? M : sources.size();
   std::vector<backtest::RollingMean> heap;
   auto fixed = [&]<size_t... K>(std::index_sequence<K...>) {
@@ -100,19 +102,29 @@ void stream_crosses(const std::vector<SmaSource>& sources, const std::vector<con
   if (!M)
     for (const SmaSource& s : sources) heap.emplace_back(s.period);
   backtest::RollingMean* means = M ? fixed.data() : heap.data();
-  std::vector<double> buffer(2 * m);
-  double *prev = buffer.data(), *cur = prev + m;
-  for (size_t t = 0; t < n; ++t) {
-    for (size_t k = 0; k < m; ++k) cur[k] = means[k].update(prices[k], t);
-    if (t > 0) {
-      for (size_t c = 0; c < crosses.size(); ++c) {  // NaN compares false: no cross
-        const Cross& x = crosses[c];
-        const bool konst = x.right == SIZE_MAX;
-        const double b0 = konst ? x.value : prev[x.right], b1 = konst ? x.value : cur[x.right];
-        out[c][t] = x.dir * (prev[x.left] - b0) < 0 && x.dir * (cur[x.left] - b1) > 0;
+  // Row k of the block: mean k at bars t0 - 1 .. t0 + kBlock - 1 (slot 0 the
+  // previous block's last).
+  std::vector<double> block(m * (kBlock + 1), std::nan(""));
+  for (size_t t0 = 0; t0 < n; t0 += kBlock) {
+    const size_t len = std::min(kBlock, n - t0);
+    for (size_t j = 0; j < len; ++j)
+      for (size_t k = 0; k < m; ++k)
+        block[k * (kBlock + 1) + 1 + j] = means[k].update(prices[k], t0 + j);
+    for (const Cross& x : crosses) {  // NaN compares false: no cross
+      const double* l = &block[x.left * (kBlock + 1)];
+      const bool konst = x.right == SIZE_MAX;
+      const double* r = konst ? nullptr : &block[x.right * (kBlock + 1)];
+      uint8_t* o = out[&x - crosses.data()].data() + t0;
+      const double dir = x.dir, v = x.value;
+      if (konst) {
+        for (size_t j = 0; j < len; ++j)
+          o[j] = (dir * (l[j] - v) < 0) & (dir * (l[j + 1] - v) > 0);
+      } else {
+        for (size_t j = 0; j < len; ++j)
+          o[j] = (dir * (l[j] - r[j]) < 0) & (dir * (l[j + 1] - r[j + 1]) > 0);
       }
     }
-    std::swap(prev, cur);
+    for (size_t k = 0; k < m; ++k) block[k * (kBlock + 1)] = block[k * (kBlock + 1) + len];
   }
 }
 

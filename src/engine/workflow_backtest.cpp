@@ -3,8 +3,12 @@
 #include "engine/workflow_backtest.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <future>
+#include <system_error>
 #include <optional>
 #include <unordered_map>
 
@@ -151,13 +155,30 @@ std::optional<std::vector<size_t>> exact_trigger(const Step& action, const Exact
     inputs.push_back(&it->second);
   }
   if (inputs.empty()) return {};
-  std::vector<size_t> bars;
   const size_t n = inputs.front()->size();
-  for (size_t i = 0; i < n; ++i) {
-    bool any = false;
-    for (const Signal* s : inputs) any = any || (*s)[i];
-    if (any) bars.push_back(i);
+  Signal merged;  // any input true (the single input itself when there is one)
+  const uint8_t* any = inputs.front()->data();
+  if (inputs.size() > 1) {
+    merged.assign(n, 0);
+    for (const Signal* s : inputs)
+      for (size_t i = 0; i < n; ++i) merged[i] |= (*s)[i];
+    any = merged.data();
   }
+  std::vector<size_t> bars;
+  static_assert(std::endian::native == std::endian::little);  // byte k = bits 8k..8k+7
+  constexpr size_t kWord = sizeof(uint64_t);  // crosses are rare: 8 bars at a time
+  size_t i = 0;
+  for (; i + kWord <= n; i += kWord) {
+    uint64_t w;
+    std::memcpy(&w, any + i, kWord);
+    while (w != 0) {  // the nonzero bytes, lowest address first
+      const int k = std::countr_zero(w) / 8;
+      bars.push_back(i + static_cast<size_t>(k));
+      w &= ~(uint64_t{0xFF} << (8 * k));
+    }
+  }
+  for (; i < n; ++i)
+    if (any[i]) bars.push_back(i);
   return bars;
 }
 
@@ -261,13 +282,17 @@ bool lean_eligible(const Plan& p, const std::string& bars_column) {
   return data_steps == 1;
 }
 
+// Below this many bars a second thread costs more than it saves.
+constexpr size_t kParallelBars = 100'000;
+using MarketDataFuture = std::future<Result<backtest::MarketData>>;
+
 // Statistics-only backtests of such plans: the engine runs the data step
 // alone, the decisions and the warm-up come from the exact means (whose
 // warm-up equals the engine's SMAs' when exact_warmup() says so). nullopt:
 // the path does not apply, run the whole plan.
 std::optional<Status> lean_decide(const Engine& engine, const Plan& plan,
                                   const WorkflowBacktestOptions& options, WorkflowBacktest& out,
-                                  OrderPlan& orders) {
+                                  OrderPlan& orders, MarketDataFuture& md) {
   const std::string column = bars_column_of(plan);
   if (!lean_eligible(plan, column)) return std::nullopt;
   workflow::Plan lean;
@@ -281,6 +306,16 @@ std::optional<Status> lean_decide(const Engine& engine, const Plan& plan,
   const std::vector<const Step*> conds = exact_conditions(plan, column);
   std::optional<size_t> warmup = exact_warmup(plan, conds, **bars, column);
   if (!warmup) return std::nullopt;
+  // The lean path applies: the bars' checks on a second core while this
+  // thread finds the crosses.
+  if ((*bars)->rows() >= kParallelBars) {
+    const std::shared_ptr<const Frame> frame = *bars;
+    try {
+      md = std::async(std::launch::async,
+                      [frame] { return backtest::MarketData::from_frame(*frame); });
+    } catch (const std::system_error&) {  // no thread: checked on this one later
+    }
+  }
   OrderPlan o;
   NOCODE_RETURN_IF_ERROR(action_fires(plan, *run, **bars, conds, column, o));
   o.warmup = *warmup;
@@ -337,13 +372,16 @@ Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
   out.options = *bopts;
   OrderPlan orders;
   std::optional<Status> lean;
-  if (options.statistics_only && !by_signal) lean = lean_decide(engine, plan, options, out, orders);
+  MarketDataFuture md_future;
+  if (options.statistics_only && !by_signal)
+    lean = lean_decide(engine, plan, options, out, orders, md_future);
   if (lean) {
     NOCODE_RETURN_IF_ERROR(*lean);
   } else {
     NOCODE_RETURN_IF_ERROR(full_decide(engine, plan, node, by_signal, roots, options, out, orders));
   }
-  Result<backtest::MarketData> md = backtest::MarketData::from_frame(*out.bars);
+  Result<backtest::MarketData> md =
+      md_future.valid() ? md_future.get() : backtest::MarketData::from_frame(*out.bars);
   if (!md) return md.status();
   if (orders.warmup + 1 >= md->size) {
     return Status::invalid_argument("the decisions' inputs are undefined (NaN) for " +

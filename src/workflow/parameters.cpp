@@ -223,6 +223,10 @@ Substituted substitute_parameters(const Node& node, ParameterSet& set, Diagnosti
   if (!node.params.is_object()) return out;
   for (auto it = node.params.begin(); it != node.params.end(); ++it) {
     const std::string& key = it.key();
+    if (!is_reference(it.value()) && !is_tune_object(it.value())) {  // a plain value
+      out.params[key] = it.value();
+      continue;
+    }
     const std::string ptr = pointer_append(node.params_pointer, key);
     const std::string use = node.id + "." + key;
     if (is_reference(it.value())) {
@@ -250,8 +254,6 @@ Substituted substitute_parameters(const Node& node, ParameterSet& set, Diagnosti
       dim->used_by.push_back(use);
       out.tuned[key] = set.dimensions.size();
       set.dimensions.push_back(std::move(*dim));
-    } else {
-      out.params[key] = it.value();
     }
   }
   return out;

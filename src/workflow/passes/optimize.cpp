@@ -29,15 +29,51 @@ std::string column_suffix(const Plan& plan, const InputBinding& b) {
   return b.column.rfind(base, 0) == 0 ? b.column.substr(base.size()) : b.column;
 }
 
+// A key needing no JSON escaping (printable ASCII other than '"' and '\\').
+bool plain_key(const std::string& key) {
+  for (unsigned char c : key) {
+    if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+// Appends params.dump() without its "label" member, without copying the
+// object or building temporary strings (the same text: compact, keys in
+// order, the same escaping and number formatting as dump()).
+void append_params_without_label(std::string& t, const nlohmann::json& params) {
+  if (!params.is_object()) {  // keeps erase()'s behaviour (it throws) for non-objects
+    nlohmann::json p = params;
+    p.erase("label");
+    t += p.dump();
+    return;
+  }
+  nlohmann::detail::serializer<nlohmann::json> out(nlohmann::detail::output_adapter<char>(t), ' ');
+  t += '{';
+  bool first = true;
+  for (auto it = params.begin(); it != params.end(); ++it) {
+    if (it.key() == "label") continue;
+    if (!first) t += ',';
+    first = false;
+    if (plain_key(it.key())) {
+      t += '"';
+      t += it.key();
+      t += '"';
+    } else {
+      t += nlohmann::json(it.key()).dump();
+    }
+    t += ':';
+    out.dump(it.value(), false, false, 0);
+  }
+  t += '}';
+}
+
 std::string canonical_text(const Plan& plan, const Step& st) {
   std::string t = std::string(step_kind_name(st.kind)) + "|" + st.type + "|";
   if (st.indicator) {
     t += describe_indicator(*st.indicator->spec, st.indicator->params) + "|cols=";
     for (const std::string& c : st.indicator->input_columns) t += c + ",";
   } else {
-    nlohmann::json p = st.params;
-    p.erase("label");
-    t += p.dump();
+    append_params_without_label(t, st.params);
   }
   for (const InputBinding& b : st.inputs) {
     char hex[17];
@@ -152,6 +188,10 @@ void finish_hashes(Plan& plan) {
                                "compiler bug: step reads a later step (please report)");
       }
     }
+    // share_common already computed the final text (its input hashes and
+    // columns do not change when steps are renumbered); compute it only
+    // when the optimize pass did not run.
+    if (!st.canonical_text.empty()) continue;
     st.canonical_text = canonical_text(plan, st);
     st.hash = fnv1a64(st.canonical_text);
   }

@@ -105,20 +105,21 @@ InputBinding bind(const Plan& plan, const Edge& e, size_t step, const NodeState&
   return b;
 }
 
-Step make_step(const NodeState& ns) {
+// Moves the node's resolved specs into the step (no pass after this one
+// reads them from the state); its params move later, after bind_inputs.
+Step make_step(NodeState& ns) {
   Step st;
   st.node_id = ns.node->id;
   st.type = ns.type->type;
   st.kind = ns.kind;
   st.label = ns.node->label;
-  st.params = ns.params;
   st.pointer = ns.node->pointer;
-  st.indicator = ns.indicator;
-  st.condition = ns.condition;
-  st.condition_params = ns.condition_params;
-  st.transform = ns.transform;
-  st.transform_params = ns.transform_params;
   st.outputs = outputs_of(ns);
+  st.indicator = std::move(ns.indicator);
+  st.condition = ns.condition;
+  st.condition_params = std::move(ns.condition_params);
+  st.transform = ns.transform;
+  st.transform_params = std::move(ns.transform_params);
   return st;
 }
 
@@ -150,7 +151,8 @@ void build_plan(State& s, Plan& plan) {
   invariant(s, s.order.size() == s.nodes.size(), "plan", "the topological order misses nodes");
   for (size_t pos : s.order) {
     Step st = make_step(s.nodes[pos]);
-    bind_inputs(s, plan, pos, st);
+    bind_inputs(s, plan, pos, st);  // reads the consumer's params from the state
+    st.params = std::move(s.nodes[pos].params);
     plan.step_of_node[st.node_id] = plan.steps.size();
     plan.steps.push_back(std::move(st));
   }

@@ -148,9 +148,9 @@ bool resolve_params(State& s, NodeState& ns) {
   bool ok = true;
   ns.params = ns.given;
   for (auto it = ns.params.begin(); it != ns.params.end(); ++it) {
-    const std::string ptr = pointer_append(ns.node->params_pointer, it.key());
     const NodeParamSpec* p = find_param(*ns.type, it.key());
     if (p == nullptr) continue;  // unknown keys pass through (editor extras)
+    const std::string ptr = pointer_append(ns.node->params_pointer, it.key());
     ok = check_value(*ns.node, *p, it.value(), ptr, *s.diags) && ok;
     check_tune_range(s, ns, *p, ptr);
   }
