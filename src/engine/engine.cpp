@@ -232,8 +232,11 @@ Result<RunResult> Engine::run(const Plan& plan, const RunOptions& options) const
 }
 
 NodeCache& process_cache() {
-  static NodeCache cache;
-  return cache;
+  // Never destroyed: cached outputs may hold trained models whose libraries
+  // (XGBoost) create function-local statics while training, which exit
+  // would destroy before a static cache; the OS reclaims it all at exit.
+  static NodeCache* cache = new NodeCache;
+  return *cache;
 }
 
 }  // namespace nocode::engine

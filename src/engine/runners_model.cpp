@@ -1,7 +1,6 @@
 // The model step (docs/ml-pipeline.md): training set assembly
 // (ml/training_set.h), fit through the model registry, scores on every bar,
 // metrics per part, optional cross-validation, IC of the out-of-sample scores.
-#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -113,22 +112,6 @@ Result<ModelSettings> model_settings(const workflow::Step& step) {
   return s;
 }
 
-// Fitted models live in node outputs, which the process-wide node cache keeps
-// until exit; the cache is destroyed after the function-local statics a
-// library (XGBoost) creates while training, so freeing a model then would use
-// freed library state. A flag set by an atexit handler registered after the
-// first fit (so it runs before those statics go) makes the deleter leave
-// models alive during exit; the OS reclaims them.
-std::atomic<bool> g_exiting{false};
-
-std::shared_ptr<const ml::Model> exit_safe(std::unique_ptr<ml::Model> model) {
-  static const bool registered = [] { return std::atexit([] { g_exiting = true; }) == 0; }();
-  (void)registered;
-  return std::shared_ptr<const ml::Model>(model.release(), [](const ml::Model* m) {
-    if (!g_exiting) delete m;
-  });
-}
-
 // Training progress of one fit: forwarded to RunOptions::training, and the
 // round / epoch with the lowest validation loss kept (the model report's
 // best_iteration).
@@ -166,7 +149,7 @@ Result<std::shared_ptr<const ml::Model>> fit_one(const ModelRegistry& models, co
   d.classes = enc.classes;
   d.seed = s.seed;
   NOCODE_RETURN_IF_ERROR((*m)->fit(d));
-  return exit_safe(std::move(*m));
+  return std::shared_ptr<const ml::Model>(std::move(*m));
 }
 
 // Rows at the end without a label: the label's horizon (close[t + h] unknown).
