@@ -56,18 +56,6 @@ const char* kUsage =
 
 constexpr double kPyBacktestMs = 7300, kPyGridMs = 870;
 
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? v : fallback;
-}
-
-std::string loadavg() {
-  std::ifstream in("/proc/loadavg");
-  std::string a, b, c;
-  in >> a >> b >> c;
-  return a + " " + b + " " + c;
-}
-
 [[noreturn]] void die(const std::string& what, const Status& s) {
   std::cerr << "bench_backtest: " << what << ": " << s.message() << "\n";
   std::exit(1);

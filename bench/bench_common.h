@@ -35,6 +35,10 @@ std::vector<std::string> split_list(const std::string& text);
 std::string machine_description();
 // "2026-11-26 08:30 UTC"
 std::string utc_now();
+// /proc/loadavg's 1, 5 and 15 minute load averages: "2.39 2.70 3.91".
+std::string loadavg();
+// The environment variable `name`, or `fallback` when unset or empty.
+std::string env_or(const char* name, const std::string& fallback);
 
 // "1M", "10M", "1500k"
 std::string size_label(size_t n);

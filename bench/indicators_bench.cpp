@@ -49,18 +49,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? v : fallback;
-}
-
-std::string loadavg() {
-  std::ifstream in("/proc/loadavg");
-  std::string a, b, c;
-  in >> a >> b >> c;
-  return a + " " + b + " " + c;
-}
-
 // Synthetic OHLCV, deterministic (fixed seed).
 struct Data {
   std::vector<double> open, high, low, close, volume;

@@ -28,11 +28,6 @@ const char* kUsage =
     "  --dir      where the CSV is generated and kept (default: current directory)\n"
     "  --results  rewrite the loader section of this Markdown file (bench/RESULTS.md)\n";
 
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? v : fallback;
-}
-
 long long file_size(const std::string& path) {
   struct stat st {};
   return stat(path.c_str(), &st) == 0 ? static_cast<long long>(st.st_size) : -1;

@@ -33,11 +33,6 @@ const char* kUsage =
     "  trains nocode's xgboost and python3-xgboost (bench/ml/xgb_train_reference.py)\n"
     "  on the same generated matrix; --results rewrites the ml section of bench/RESULTS.md\n";
 
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? v : fallback;
-}
-
 // x ~ N(0,1); y = [x0 + 0.5 x1 - 0.25 x2 + 0.5 e > 0]; 2% of values missing.
 void generate(size_t rows, size_t cols, ml::FeatureMatrix& x, std::vector<double>& y) {
   std::mt19937_64 rng(2026);

@@ -77,18 +77,6 @@ double minor_faults() {
   return static_cast<double>(u.ru_minflt);
 }
 
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? v : fallback;
-}
-
-std::string loadavg() {
-  std::ifstream in("/proc/loadavg");
-  std::string a, b, c;
-  in >> a >> b >> c;
-  return a + " " + b + " " + c;
-}
-
 Plan compile_text(const std::string& text) {
   workflow::Diagnostics diags;
   Result<workflow::Document> doc = workflow::parse_document(text, diags);

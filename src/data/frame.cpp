@@ -31,12 +31,11 @@ int Frame::find(std::string_view name) const {
   return -1;
 }
 
-Status Frame::set_column(std::string_view name, std::vector<double> values) {
-  if (values.size() != rows())
+Status Frame::put(std::string_view name, Slot slot) {
+  if (slot.values->size() != rows())
     return Status::invalid_argument("column '" + std::string(name) + "' has " +
-                                    std::to_string(values.size()) + " rows; the frame has " +
+                                    std::to_string(slot.values->size()) + " rows; the frame has " +
                                     std::to_string(rows()));
-  Slot slot{std::make_shared<std::vector<double>>(std::move(values)), true};
   const int i = find(name);
   if (i >= 0) {
     data_[i] = std::move(slot);
@@ -47,21 +46,13 @@ Status Frame::set_column(std::string_view name, std::vector<double> values) {
   return Status::ok();
 }
 
+Status Frame::set_column(std::string_view name, std::vector<double> values) {
+  return put(name, Slot{std::make_shared<std::vector<double>>(std::move(values)), true});
+}
+
 Status Frame::set_column(std::string_view name, ColumnPtr values) {
   if (!values) return Status::invalid_argument("column '" + std::string(name) + "' is null");
-  if (values->size() != rows())
-    return Status::invalid_argument("column '" + std::string(name) + "' has " +
-                                    std::to_string(values->size()) + " rows; the frame has " +
-                                    std::to_string(rows()));
-  Slot slot{std::move(values), false};
-  const int i = find(name);
-  if (i >= 0) {
-    data_[i] = std::move(slot);
-  } else {
-    names_.push_back(to_lower(name));
-    data_.push_back(std::move(slot));
-  }
-  return Status::ok();
+  return put(name, Slot{std::move(values), false});
 }
 
 Status Frame::append_new_column(std::string name, ColumnPtr values) {

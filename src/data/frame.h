@@ -79,6 +79,8 @@ class Frame {
     bool owned = false;  // created by this Frame as a mutable vector, so writable once unshared
   };
   int find(std::string_view name) const;
+  // Replaces the column `name` or appends it (the length is checked).
+  Status put(std::string_view name, Slot slot);
   TimestampsPtr ts_;
   bool ts_owned_ = false;
   std::vector<std::string> names_;

@@ -30,21 +30,10 @@ std::string reference_dir() { return testing::shared_data_dir() + "/../reference
 const char* kPrefix = "/backtestingpy_testsuite_sma10_30_nocomm_";
 
 // Rows of a CSV without quoted cells in data rows (the header is skipped).
+// Data rows of a CSV (header dropped); the file must exist.
 std::vector<std::vector<std::string>> read_rows(const std::string& path) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in.good()) << path;
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  std::getline(in, line);
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) cells.push_back(cell);
-    if (!line.empty() && line.back() == ',') cells.push_back("");
-    rows.push_back(cells);
-  }
-  return rows;
+  EXPECT_TRUE(std::ifstream(path).good()) << path;
+  return testing::read_csv_cells(path);
 }
 
 double num(const std::string& s) { return s.empty() ? std::nan("") : std::strtod(s.c_str(), nullptr); }

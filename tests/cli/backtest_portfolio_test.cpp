@@ -20,17 +20,7 @@ namespace fs = std::filesystem;
 std::string example() { return source_dir() + "/examples/workflows/sma_cross.json"; }
 
 std::vector<std::vector<std::string>> read_csv(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream s(line);
-    std::string cell;
-    while (std::getline(s, cell, ',')) cells.push_back(cell);
-    rows.push_back(cells);
-  }
-  return rows;
+  return read_csv_cells(path, /*with_header=*/true);
 }
 
 class PortfolioCommand : public ::testing::Test {

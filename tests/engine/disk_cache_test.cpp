@@ -18,21 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<double> kClose = {10, 9, 8, 9, 11, 12, 10, 8, 7, 9, 12, 13};
-
-// data -> sma(fast), sma(slow) -> crossover -> buy: five steps.
-Plan crossing_plan(int slow_period) {
-  PlanBuilder b;
-  const size_t d = b.data("data-1");
-  const size_t fast = b.indicator("fast", "sma", {{"period", 2}}, d);
-  const size_t slow = b.indicator("slow", "sma", {{"period", slow_period}}, d);
-  const size_t c = b.condition("x", "crossover", {},
-                               {b.bind("data-input", fast, "output-1"),
-                                b.bind("value-input", slow, "output-1")});
-  b.action("buy", "buy", c);
-  return b.plan;
-}
-
 class DiskCacheTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -15,8 +15,6 @@
 namespace nocode::engine::testing {
 namespace {
 
-const std::vector<double> kClose = {10, 9, 8, 9, 11, 12, 10, 8, 7, 9, 12, 13};
-
 class EngineTest : public ::testing::Test {
  protected:
   void SetUp() override {

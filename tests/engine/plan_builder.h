@@ -232,4 +232,20 @@ inline std::vector<size_t> true_rows(const std::vector<double>& s) {
   return out;
 }
 
+// Closes of a tiny series on which SMA(2) crosses SMA(3..5) a few times.
+inline const std::vector<double> kClose = {10, 9, 8, 9, 11, 12, 10, 8, 7, 9, 12, 13};
+
+// data -> sma(2), sma(slow_period) -> crossover -> buy: five steps, one kernel each.
+inline Plan crossing_plan(int slow_period) {
+  PlanBuilder b;
+  const size_t d = b.data("data-1");
+  const size_t fast = b.indicator("fast", "sma", {{"period", 2}}, d);
+  const size_t slow = b.indicator("slow", "sma", {{"period", slow_period}}, d);
+  const size_t c = b.condition("x", "crossover", {},
+                               {b.bind("data-input", fast, "output-1"),
+                                b.bind("value-input", slow, "output-1")});
+  b.action("buy", "buy", c);
+  return b.plan;
+}
+
 }  // namespace nocode::engine::testing

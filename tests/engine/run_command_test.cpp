@@ -56,8 +56,6 @@ class RunCommandTest : public ::testing::Test {
   std::string dir_;
 };
 
-const std::vector<double> kClose = {10, 9, 8, 9, 11, 12, 10, 8, 7, 9, 12, 13};
-
 TEST_F(RunCommandTest, WritesFeaturesSignalsAndSummary) {
   fs::create_directories(dir_ + "/data");
   write_bars(dir_ + "/data/TINY_1d.csv", kClose);

@@ -99,20 +99,8 @@ void expect_same(const BacktestResult& want, const BacktestResult& got, const st
 }
 
 std::vector<std::vector<std::string>> csv_rows(const std::string& path) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in.good()) << path;
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  std::getline(in, line);
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) cells.push_back(cell);
-    if (!line.empty() && line.back() == ',') cells.push_back("");
-    rows.push_back(cells);
-  }
-  return rows;
+  EXPECT_TRUE(std::ifstream(path).good()) << path;
+  return nocode::testing::read_csv_cells(path);
 }
 double num(const std::string& s) { return s.empty() ? std::nan("") : std::strtod(s.c_str(), nullptr); }
 

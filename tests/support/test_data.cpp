@@ -196,4 +196,20 @@ std::vector<Ohlcv> synthetic_series() {
   return out;
 }
 
+std::vector<std::vector<std::string>> read_csv_cells(const std::string& path, bool with_header) {
+  std::ifstream in(path);
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  if (!with_header) std::getline(in, line);
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, ',')) cells.push_back(cell);
+    if (!line.empty() && line.back() == ',') cells.push_back("");
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
 }  // namespace nocode::testing

@@ -39,4 +39,10 @@ std::vector<Ohlcv> synthetic_series();
 // benchmark input), n bars.
 Ohlcv random_walk(size_t n, unsigned seed = 42);
 
+// The cells of a CSV file without quoted cells, split on commas (a trailing
+// comma gives a last empty cell); the header row is dropped unless asked for.
+// A file that cannot be read gives no rows.
+std::vector<std::vector<std::string>> read_csv_cells(const std::string& path,
+                                                     bool with_header = false);
+
 }  // namespace nocode::testing
