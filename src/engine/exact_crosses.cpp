@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "backtest/rolling_mean.h"
+#include "engine/cross_filter.h"
 #include "data/frame.h"
 
 namespace nocode::engine {
@@ -78,20 +79,15 @@ std::optional<CrossShape> cross_shape(const Plan& plan, const Step& cond,
   return s;
 }
 
-// One strict cross between two of the streamed means (or a mean and a
-// constant).
-struct Cross {
-  double dir, value;
-  size_t left, right;  // indices into the means; right SIZE_MAX = the constant
-};
-
 // The means side by side (independent chains overlap), a block of bars at a
 // time into a small buffer that stays in L1; then each cross over the block
 // from the current and previous means (a branch-free loop that vectorizes).
-// M: the number of means when fixed at compile time, 0 = sources.size().
+// Bars [0, n) only; M: the number of means when fixed at compile time, 0 =
+// sources.size().
 template <size_t M>
 void stream_crosses(const std::vector<SmaSource>& sources, const std::vector<const double*>& prices,
-                    const std::vector<Cross>& crosses, size_t n, std::vector<Signal>& out) {
+                    const std::vector<CrossSpec>& crosses, size_t n,
+                    std::vector<std::vector<size_t>>& out) {
   constexpr size_t kBlock = 1024;
   const size_t m = M ? M : sources.size();
   std::vector<backtest::RollingMean> heap;
@@ -105,16 +101,17 @@ void stream_crosses(const std::vector<SmaSource>& sources, const std::vector<con
   // Row k of the block: mean k at bars t0 - 1 .. t0 + kBlock - 1 (slot 0 the
   // previous block's last).
   std::vector<double> block(m * (kBlock + 1), std::nan(""));
+  std::vector<uint8_t> fired(kBlock);
   for (size_t t0 = 0; t0 < n; t0 += kBlock) {
     const size_t len = std::min(kBlock, n - t0);
     for (size_t j = 0; j < len; ++j)
       for (size_t k = 0; k < m; ++k)
         block[k * (kBlock + 1) + 1 + j] = means[k].update(prices[k], t0 + j);
-    for (const Cross& x : crosses) {  // NaN compares false: no cross
+    for (const CrossSpec& x : crosses) {  // NaN compares false: no cross
       const double* l = &block[x.left * (kBlock + 1)];
-      const bool konst = x.right == SIZE_MAX;
+      const bool konst = x.right == CrossSpec::kConstant;
       const double* r = konst ? nullptr : &block[x.right * (kBlock + 1)];
-      uint8_t* o = out[&x - crosses.data()].data() + t0;
+      uint8_t* o = fired.data();
       const double dir = x.dir, v = x.value;
       if (konst) {
         for (size_t j = 0; j < len; ++j)
@@ -123,6 +120,7 @@ void stream_crosses(const std::vector<SmaSource>& sources, const std::vector<con
         for (size_t j = 0; j < len; ++j)
           o[j] = (dir * (l[j] - r[j]) < 0) & (dir * (l[j + 1] - r[j + 1]) > 0);
       }
+      append_set_bytes(o, len, t0, out[&x - crosses.data()]);
     }
     for (size_t k = 0; k < m; ++k) block[k * (kBlock + 1)] = block[k * (kBlock + 1) + len];
   }
@@ -134,9 +132,9 @@ bool is_exact_cross(const Plan& plan, const Step& cond, const std::string& bars_
   return cross_shape(plan, cond, bars_column).has_value();
 }
 
-std::optional<std::vector<Signal>> exact_crosses(const Plan& plan,
-                                                 const std::vector<const Step*>& conds,
-                                                 const Frame& bars, const std::string& bars_column) {
+std::optional<std::vector<std::vector<size_t>>> exact_crosses(
+    const Plan& plan, const std::vector<const Step*>& conds, const Frame& bars,
+    const std::string& bars_column) {
   std::vector<SmaSource> sources;
   std::vector<const double*> prices;
   auto mean_of = [&](const SmaSource& s) -> std::optional<size_t> {
@@ -148,23 +146,31 @@ std::optional<std::vector<Signal>> exact_crosses(const Plan& plan,
     prices.push_back(p->data());
     return sources.size() - 1;
   };
-  std::vector<Cross> crosses;
+  std::vector<CrossSpec> crosses;
   for (const Step* c : conds) {
     std::optional<CrossShape> s = cross_shape(plan, *c, bars_column);
     if (!s) return std::nullopt;
-    std::optional<size_t> l = mean_of(s->left), r = s->right ? mean_of(*s->right) : SIZE_MAX;
+    std::optional<size_t> l = mean_of(s->left);
+    std::optional<size_t> r = s->right ? mean_of(*s->right) : CrossSpec::kConstant;
     if (!l || !r) return std::nullopt;
-    crosses.push_back(Cross{s->dir, s->value, *l, *r});
+    crosses.push_back(CrossSpec{s->dir, s->value, *l, *r});
   }
-  std::vector<Signal> out(crosses.size(), Signal(bars.rows(), 0));
-  if (crosses.empty()) return out;
+  std::vector<MeanSource> filter_sources;
+  for (size_t k = 0; k < sources.size(); ++k)
+    filter_sources.push_back(MeanSource{prices[k], sources[k].period});
+  FilteredCrosses decided = filter_crosses(filter_sources, crosses, bars.rows());
+  std::vector<std::vector<size_t>> out(crosses.size());
+  const size_t exact = decided.exact_from;
   switch (sources.size()) {  // a fixed count keeps the means' state in registers
-    case 1: stream_crosses<1>(sources, prices, crosses, bars.rows(), out); break;
-    case 2: stream_crosses<2>(sources, prices, crosses, bars.rows(), out); break;
-    case 3: stream_crosses<3>(sources, prices, crosses, bars.rows(), out); break;
-    case 4: stream_crosses<4>(sources, prices, crosses, bars.rows(), out); break;
-    default: stream_crosses<0>(sources, prices, crosses, bars.rows(), out); break;
+    case 0: break;
+    case 1: stream_crosses<1>(sources, prices, crosses, exact, out); break;
+    case 2: stream_crosses<2>(sources, prices, crosses, exact, out); break;
+    case 3: stream_crosses<3>(sources, prices, crosses, exact, out); break;
+    case 4: stream_crosses<4>(sources, prices, crosses, exact, out); break;
+    default: stream_crosses<0>(sources, prices, crosses, exact, out); break;
   }
+  for (size_t k = 0; k < out.size(); ++k)
+    out[k].insert(out[k].end(), decided.bars[k].begin(), decided.bars[k].end());
   return out;
 }
 

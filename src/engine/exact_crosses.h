@@ -27,13 +27,15 @@ namespace nocode::engine {
 bool is_exact_cross(const workflow::Plan& plan, const workflow::Step& cond,
                     const std::string& bars_column);
 
-// The re-evaluated signals of condition steps `conds` on `bars` (the traded
-// bars, produced by the data step whose column is `bars_column`), one per
-// step, in one pass that streams each distinct (price column, period) mean
-// once and stores none; nullopt when a step is not of that shape.
-std::optional<std::vector<Signal>> exact_crosses(const workflow::Plan& plan,
-                                                 const std::vector<const workflow::Step*>& conds,
-                                                 const Frame& bars, const std::string& bars_column);
+// The bars where condition steps `conds` are true on `bars` (the traded
+// bars, produced by the data step whose column is `bars_column`), ascending,
+// one list per step; nullopt when a step is not of that shape. Each distinct
+// (price column, period) mean is computed once and none is stored: the
+// crossings are decided by cross_filter.h where it is certain, and by
+// streaming pandas' recurrence over the bars before that.
+std::optional<std::vector<std::vector<size_t>>> exact_crosses(
+    const workflow::Plan& plan, const std::vector<const workflow::Step*>& conds, const Frame& bars,
+    const std::string& bars_column);
 
 // The warm-up of those signals (the most leading NaNs of their means) when
 // it equals the engine's TA-Lib sma warm-up: every price column read is

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <future>
+#include <iterator>
 #include <system_error>
 #include <optional>
 #include <unordered_map>
@@ -131,12 +132,12 @@ std::vector<const Step*> exact_conditions(const Plan& p, const std::string& bars
   return out;
 }
 
-// The re-evaluated signals of exact_conditions(), by step index.
-using ExactSignals = std::unordered_map<size_t, Signal>;
-ExactSignals exact_signals(const Plan& p, const std::vector<const Step*>& conds, const Frame& bars,
-                           const std::string& bars_column) {
-  ExactSignals out;
-  std::optional<std::vector<Signal>> s = exact_crosses(p, conds, bars, bars_column);
+// The bars where exact_conditions() are true, by step index.
+using ExactBars = std::unordered_map<size_t, std::vector<size_t>>;
+ExactBars exact_bars(const Plan& p, const std::vector<const Step*>& conds, const Frame& bars,
+                     const std::string& bars_column) {
+  ExactBars out;
+  std::optional<std::vector<std::vector<size_t>>> s = exact_crosses(p, conds, bars, bars_column);
   if (!s) return out;
   for (size_t k = 0; k < conds.size(); ++k)
     out.emplace(static_cast<size_t>(conds[k] - p.steps.data()), std::move((*s)[k]));
@@ -146,39 +147,22 @@ ExactSignals exact_signals(const Plan& p, const std::vector<const Step*>& conds,
 // An action fed only by SMA crossover / crossunder conditions: the bars its
 // trigger fires on, re-evaluated the way backtesting.py computes it
 // (exact_crosses.h; any of its inputs true). nullopt for other actions.
-std::optional<std::vector<size_t>> exact_trigger(const Step& action, const ExactSignals& exact) {
-  std::vector<const Signal*> inputs;
+std::optional<std::vector<size_t>> exact_trigger(const Step& action, const ExactBars& exact) {
+  std::optional<std::vector<size_t>> bars;
   for (const auto& b : action.inputs) {
     if (b.handle != "signal-input") continue;
     auto it = exact.find(b.step);
     if (it == exact.end()) return {};
-    inputs.push_back(&it->second);
-  }
-  if (inputs.empty()) return {};
-  const size_t n = inputs.front()->size();
-  Signal merged;  // any input true (the single input itself when there is one)
-  const uint8_t* any = inputs.front()->data();
-  if (inputs.size() > 1) {
-    merged.assign(n, 0);
-    for (const Signal* s : inputs)
-      for (size_t i = 0; i < n; ++i) merged[i] |= (*s)[i];
-    any = merged.data();
-  }
-  std::vector<size_t> bars;
-  static_assert(std::endian::native == std::endian::little);  // byte k = bits 8k..8k+7
-  constexpr size_t kWord = sizeof(uint64_t);  // crosses are rare: 8 bars at a time
-  size_t i = 0;
-  for (; i + kWord <= n; i += kWord) {
-    uint64_t w;
-    std::memcpy(&w, any + i, kWord);
-    while (w != 0) {  // the nonzero bytes, lowest address first
-      const int k = std::countr_zero(w) / 8;
-      bars.push_back(i + static_cast<size_t>(k));
-      w &= ~(uint64_t{0xFF} << (8 * k));
+    if (!bars) {
+      bars = it->second;
+      continue;
     }
+    std::vector<size_t> merged;  // any input true
+    merged.reserve(bars->size() + it->second.size());
+    std::set_union(bars->begin(), bars->end(), it->second.begin(), it->second.end(),
+                   std::back_inserter(merged));
+    *bars = std::move(merged);
   }
-  for (; i < n; ++i)
-    if (any[i]) bars.push_back(i);
   return bars;
 }
 
@@ -188,7 +172,7 @@ Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
                     const std::vector<const Step*>& exact_conds, const std::string& bars_column,
                     OrderPlan& plan) {
   const auto& ts = r.features.timestamps();
-  const ExactSignals exact_by_step = exact_signals(p, exact_conds, bars, bars_column);
+  const ExactBars exact_by_step = exact_bars(p, exact_conds, bars, bars_column);
   for (const auto& step : p.steps) {
     if (step.kind != StepKind::kAction) continue;
     Result<OrderRule> rule = action_rule(step);

@@ -158,15 +158,11 @@ TEST(WorkflowBacktestLean, StreamedCrossesEqualTheBatchDefinition) {
     const auto a = backtest::rolling_mean(*frame->column(w.left_col), w.left);
     std::vector<double> b(a.size(), w.value);
     if (!w.right_col.empty()) b = backtest::rolling_mean(*frame->column(w.right_col), w.right);
-    size_t fires = 0;
-    ASSERT_EQ((*got)[k].size(), a.size());
-    EXPECT_EQ((*got)[k][0], 0);
-    for (size_t t = 1; t < a.size(); ++t) {
-      const bool want = w.dir * (a[t - 1] - b[t - 1]) < 0 && w.dir * (a[t] - b[t]) > 0;
-      ASSERT_EQ((*got)[k][t] != 0, want) << t;
-      fires += want;
-    }
-    EXPECT_GT(fires, 0u);
+    std::vector<size_t> want;
+    for (size_t t = 1; t < a.size(); ++t)
+      if (w.dir * (a[t - 1] - b[t - 1]) < 0 && w.dir * (a[t] - b[t]) > 0) want.push_back(t);
+    EXPECT_EQ((*got)[k], want);
+    EXPECT_FALSE(want.empty());
   }
   auto full = run(doc, 10, 20, false);  // and the lean backtest of this plan equals the full one
   auto lean = run(doc, 10, 20, true);

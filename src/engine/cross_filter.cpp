@@ -1,0 +1,264 @@
+// The certain-sign filter for crossings of pandas rolling means (see
+// cross_filter.h). The error bounds, with u = 2^-53, M the largest value so
+// far, P their sum, W the window, N the operations so far (2 per bar):
+//  - pandas keeps s, c_add, c_remove; each operation y = fl(±x - c),
+//    t = fl(s + y), c' = fl(fl(t - s) - y). Q = s - c_add - c_remove moves by
+//    exactly ±x except for the rounding of y (<= u|y|) and, when |s| < |y|,
+//    the inexactness of c' (<= 2u|y|), so |Q - T| <= 3.3u (2P + N·C) with C
+//    >= |c| = 1.01u (W M + 2.2 M), and |s - T| <= that + 2C;
+//  - its mean fl(s / W) adds u|s| / W (the all-equal and sign-clamp rules
+//    return values at least as close to T / W);
+//  - the filter's sum of W values then 128 add/remove steps is within
+//    1.01u (W² M + 128 (W + 2) M) of T, its mean R·(1/W) within 3u of R / W.
+// Signs are trusted only beyond twice the sum of the bounds.
+#include "engine/cross_filter.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+#if defined(__AVX2__) || defined(__AVX512BW__)
+#include <immintrin.h>
+#endif
+
+namespace nocode::engine {
+namespace {
+
+constexpr size_t kLane = 128, kLanes = 8, kBlock = kLane * kLanes;
+constexpr double kU = 0x1p-53;
+
+struct SourceState {
+  double max = 0;     // largest value so far
+  double prefix = 0;  // sum of the values so far
+  double err = 0;     // bound on |filter mean - pandas mean| for the current block
+};
+
+typedef double V8 __attribute__((vector_size(64)));
+
+// Inclusive prefix sums of the 8 elements (3 shifted adds).
+V8 prefix_sum(V8 v) {
+  const V8 z{};
+  v += __builtin_shufflevector(z, v, 7, 8, 9, 10, 11, 12, 13, 14);
+  v += __builtin_shufflevector(z, v, 6, 7, 8, 9, 10, 11, 12, 13);
+  v += __builtin_shufflevector(z, v, 4, 5, 6, 7, 8, 9, 10, 11);
+  return v;
+}
+
+// Folds values [from, to) into `st`; false when one is not finite and > 0.
+// Eight lanes of sums, minima and maxima (a NaN makes its sum NaN); the
+// prefix is only used in a bound, with slack for its own rounding.
+bool absorb(const double* x, size_t from, size_t to, SourceState& st) {
+  V8 mn = V8{} + HUGE_VAL, mx = V8{}, sum = V8{};
+  size_t j = from;
+  for (; j + 8 <= to; j += 8) {
+    V8 v;
+    std::memcpy(&v, x + j, sizeof v);
+    mn = v < mn ? v : mn;
+    mx = v > mx ? v : mx;
+    sum += v;
+  }
+  bool ok = true;
+  for (; j < to; ++j) {
+    ok &= (x[j] > 0) & (x[j] < HUGE_VAL);
+    st.max = std::max(st.max, x[j]);
+    st.prefix += x[j];
+  }
+  for (int k = 0; k < 8; ++k) {
+    ok &= mn[k] > 0 && mx[k] < HUGE_VAL && !std::isnan(sum[k]);
+    st.max = std::max(st.max, mx[k]);
+    st.prefix += sum[k];
+  }
+  return ok;
+}
+
+// Means of the windows ending at bars [b0, b0 + len) into `mean`.
+void block_means(const double* x, size_t w, size_t b0, size_t len, double* scratch, double* mean) {
+  const double inv = 1.0 / static_cast<double>(w);
+  auto direct = [&](size_t j) {  // sum of x[j - w + 1 .. j]
+    double s = 0;
+    for (size_t i = j + 1 - w; i <= j; ++i) s += x[i];
+    return s;
+  };
+  if (len == kBlock) {  // per lane: a direct sum, then running sums 8 bars at a time
+    for (size_t t = 0; t < kBlock; ++t) scratch[t] = x[b0 + t] - x[b0 + t - w];
+    std::array<V8, kLanes> carry;  // the lanes' running sums, side by side
+    for (size_t c = 0; c < kLanes; ++c) {
+      scratch[c * kLane] = 0;
+      carry[c] = V8{} + direct(b0 + c * kLane);
+    }
+    for (size_t t = 0; t < kLane; t += 8) {
+      for (size_t c = 0; c < kLanes; ++c) {
+        V8 v;
+        std::memcpy(&v, scratch + c * kLane + t, sizeof v);
+        v = prefix_sum(v) + carry[c];
+        std::memcpy(mean + c * kLane + t, &v, sizeof v);
+        carry[c] = __builtin_shufflevector(v, v, 7, 7, 7, 7, 7, 7, 7, 7);
+      }
+    }
+  } else {  // the last, partial block: one running sum per lane-length piece
+    for (size_t t0 = 0; t0 < len; t0 += kLane) {
+      double acc = mean[t0] = direct(b0 + t0);
+      for (size_t t = t0 + 1; t < std::min(len, t0 + kLane); ++t)
+        mean[t] = acc += x[b0 + t] - x[b0 + t - w];
+    }
+  }
+  for (size_t t = 0; t < len; ++t) mean[t] *= inv;
+}
+
+// Bit k set when p[k] != 0, k < 64.
+uint64_t nonzero_mask64(const uint8_t* p) {
+#if defined(__AVX512BW__)
+  const __m512i v = _mm512_loadu_si512(p);
+  return _mm512_test_epi8_mask(v, v);
+#elif defined(__AVX2__)
+  const __m256i zero = _mm256_setzero_si256();
+  const __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const __m256i hi = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32));
+  const uint32_t zlo = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, zero)));
+  const uint32_t zhi = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, zero)));
+  return ~((uint64_t{zhi} << 32) | zlo);
+#else
+  uint64_t m = 0;
+  for (int k = 0; k < 64; ++k) m |= uint64_t{p[k] != 0} << k;
+  return m;
+#endif
+}
+
+double mean_error(const SourceState& st, size_t w, size_t bars_so_far) {
+  const double W = static_cast<double>(w), M = st.max;
+  const double P = st.prefix * (1 + 1e-9), N = 2.0 * static_cast<double>(bars_so_far);
+  const double C = 1.01 * kU * (W * M + 2.2 * M);
+  const double E = 3.3 * kU * (2 * P + N * C) + 2 * C;
+  const double pandas = (E + kU * (1.01 * W * M + E)) / W;
+  const double F = 1.01 * kU * (W * W * M + static_cast<double>(kLane) * (W + 2) * M);
+  const double filter = F / W + 3 * kU * 1.01 * M;
+  return pandas + filter;
+}
+
+}  // namespace
+
+void append_set_bytes(const uint8_t* bytes, size_t len, size_t base, std::vector<size_t>& out) {
+  constexpr size_t kSpan = 64;
+  const size_t spans = len / kSpan;
+  size_t count = 0;
+  for (size_t s = 0; s < spans; ++s) count += static_cast<size_t>(std::popcount(nonzero_mask64(bytes + s * kSpan)));
+  size_t used = out.size();
+  out.resize(used + count + 4);  // room for the unconditional writes below
+  for (size_t s = 0; s < spans; ++s) {  // a bit per byte, then the set bits
+    uint64_t m = nonzero_mask64(bytes + s * kSpan);
+    if (m == 0) continue;
+    const size_t at = base + s * kSpan, bits = static_cast<size_t>(std::popcount(m));
+    size_t* o = out.data() + used;
+    // The first four unconditionally (crossings are sparse: rarely more),
+    // so the loop below seldom runs and its exit is seldom mispredicted.
+    for (int k = 0; k < 4; ++k) {
+      o[k] = at + static_cast<size_t>(std::countr_zero(m));
+      m &= m - 1;
+    }
+    for (size_t k = 4; m != 0; ++k) {
+      o[k] = at + static_cast<size_t>(std::countr_zero(m));
+      m &= m - 1;
+    }
+    used += bits;
+  }
+  out.resize(used);
+  for (size_t i = spans * kSpan; i < len; ++i)
+    if (bytes[i]) out.push_back(base + i);
+}
+
+FilteredCrosses filter_crosses(const std::vector<MeanSource>& sources,
+                               const std::vector<CrossSpec>& crosses, size_t n) {
+  FilteredCrosses out;
+  out.bars.resize(crosses.size());
+  size_t max_w = 1;
+  for (const MeanSource& s : sources) max_w = std::max(max_w, s.window);
+  // Signs are computed from bar `start` on (every mean defined on start - 1),
+  // so crossings from start + 1 on.
+  const size_t start = (max_w + kBlock - 1) / kBlock * kBlock;
+  out.exact_from = std::min(n, start + 1);
+  if (start + 1 >= n || crosses.empty()) return out;
+  // Sources reading the same values share their checks, maximum and prefix.
+  std::vector<size_t> first_reader(sources.size());
+  for (size_t k = 0; k < sources.size(); ++k) {
+    first_reader[k] = k;
+    for (size_t i = 0; i < k; ++i)
+      if (sources[i].values == sources[k].values) first_reader[k] = std::min(first_reader[k], i);
+  }
+  std::vector<SourceState> state(sources.size());
+  auto absorb_all = [&](size_t from, size_t to) {
+    for (size_t k = 0; k < sources.size(); ++k) {
+      if (first_reader[k] != k) {
+        state[k].max = state[first_reader[k]].max;
+        state[k].prefix = state[first_reader[k]].prefix;
+      } else if (!absorb(sources[k].values, from, to, state[k])) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!absorb_all(0, start)) {
+    out.exact_from = n;
+    return out;
+  }
+  std::vector<double> means(sources.size() * kBlock), scratch(kBlock);
+  std::vector<int8_t> sign(kBlock);
+  std::vector<uint8_t> fired(kBlock);
+  std::vector<int8_t> last_sign(crosses.size(), 0);
+  size_t undecided_to = start + 1;  // crossings of bars < this are left to the exact path
+  for (size_t b0 = start; b0 < n; b0 += kBlock) {
+    const size_t len = std::min(kBlock, n - b0);
+    if (!absorb_all(b0, b0 + len)) {
+      out.exact_from = n;
+      for (auto& b : out.bars) b.clear();
+      return out;
+    }
+    for (size_t k = 0; k < sources.size(); ++k) {
+      const MeanSource& s = sources[k];
+      block_means(s.values, s.window, b0, len, scratch.data(), &means[k * kBlock]);
+      state[k].err = mean_error(state[k], s.window, b0 + len);
+    }
+    for (size_t x = 0; x < crosses.size(); ++x) {
+      const CrossSpec& c = crosses[x];
+      const double* l = &means[c.left * kBlock];
+      const bool konst = c.right == CrossSpec::kConstant;
+      double bound = state[c.left].err + 2 * kU * (state[c.left].max + std::fabs(c.value));
+      if (!konst) bound += state[c.right].err + 2 * kU * state[c.right].max;
+      bound *= 2;
+      const double dir = c.dir;
+      uint8_t undecided = 0;
+      if (konst) {
+        const double v = c.value;
+        for (size_t t = 0; t < len; ++t) {
+          const double d = dir * (l[t] - v);
+          sign[t] = static_cast<int8_t>((d > bound) - (d < -bound));
+          undecided |= static_cast<uint8_t>(sign[t] == 0);
+        }
+      } else {
+        const double* r = &means[c.right * kBlock];
+        for (size_t t = 0; t < len; ++t) {
+          const double d = dir * (l[t] - r[t]);
+          sign[t] = static_cast<int8_t>((d > bound) - (d < -bound));
+          undecided |= static_cast<uint8_t>(sign[t] == 0);
+        }
+      }
+      fired[0] = (last_sign[x] == -1) & (sign[0] == 1);
+      for (size_t t = 1; t < len; ++t) fired[t] = (sign[t - 1] == -1) & (sign[t] == 1);
+      last_sign[x] = sign[len - 1];
+      for (size_t t = len; undecided && t-- > 0;) {  // the last undecided sign of the block
+        if (sign[t] == 0) {
+          undecided_to = std::max(undecided_to, b0 + t + 2);
+          break;
+        }
+      }
+      append_set_bytes(fired.data(), len, b0, out.bars[x]);
+    }
+  }
+  out.exact_from = std::min(n, undecided_to);
+  for (auto& b : out.bars)
+    b.erase(b.begin(), std::lower_bound(b.begin(), b.end(), out.exact_from));
+  return out;
+}
+
+}  // namespace nocode::engine
