@@ -1,6 +1,7 @@
 // The certain-sign filter for crossings of pandas rolling means (see
-// cross_filter.h). The error bounds, with u = 2^-53, M the largest value so
-// far, P their sum, W the window, N the operations so far (2 per bar):
+// cross_filter.h). The error bounds, with u = 2^-53, M the largest value, P
+// the sum of all values (both over the whole series, so they bound every
+// bar), W the window, N = 2n operations:
 //  - pandas keeps s, c_add, c_remove; each operation y = fl(±x - c),
 //    t = fl(s + y), c' = fl(fl(t - s) - y). Q = s - c_add - c_remove moves by
 //    exactly ±x except for the rounding of y (<= u|y|) and, when |s| < |y|,
@@ -8,8 +9,10 @@
 //    >= |c| = 1.01u (W M + 2.2 M), and |s - T| <= that + 2C;
 //  - its mean fl(s / W) adds u|s| / W (the all-equal and sign-clamp rules
 //    return values at least as close to T / W);
-//  - the filter's sum of W values then 128 add/remove steps is within
-//    1.01u (W² M + 128 (W + 2) M) of T, its mean R·(1/W) within 3u of R / W.
+//  - the filter's window sum: a direct sum of W values, then per 8 bars the
+//    differences x[j] - x[j-W], their in-register prefix sums (3 adds of
+//    partial sums <= 8M) and the carry (<= (W + 8) M): within
+//    1.01u (W² M + 128 (2W + 32) M) of T; its mean R·(1/W) within 3u of R / W.
 // Signs are trusted only beyond twice the sum of the bounds.
 #include "engine/cross_filter.h"
 
@@ -18,6 +21,9 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <functional>
+#include <future>
+#include <system_error>
 
 #if defined(__AVX2__) || defined(__AVX512BW__)
 #include <immintrin.h>
@@ -32,7 +38,6 @@ constexpr double kU = 0x1p-53;
 struct SourceState {
   double max = 0;     // largest value so far
   double prefix = 0;  // sum of the values so far
-  double err = 0;     // bound on |filter mean - pandas mean| for the current block
 };
 
 typedef double V8 __attribute__((vector_size(64)));
@@ -132,7 +137,7 @@ double mean_error(const SourceState& st, size_t w, size_t bars_so_far) {
   const double C = 1.01 * kU * (W * M + 2.2 * M);
   const double E = 3.3 * kU * (2 * P + N * C) + 2 * C;
   const double pandas = (E + kU * (1.01 * W * M + E)) / W;
-  const double F = 1.01 * kU * (W * W * M + static_cast<double>(kLane) * (W + 2) * M);
+  const double F = 1.01 * kU * (W * W * M + static_cast<double>(kLane) * (2 * W + 32) * M);
   const double filter = F / W + 3 * kU * 1.01 * M;
   return pandas + filter;
 }
@@ -168,67 +173,35 @@ void append_set_bytes(const uint8_t* bytes, size_t len, size_t base, std::vector
     if (bytes[i]) out.push_back(base + i);
 }
 
-FilteredCrosses filter_crosses(const std::vector<MeanSource>& sources,
-                               const std::vector<CrossSpec>& crosses, size_t n) {
-  FilteredCrosses out;
+namespace {
+
+// What one run of consecutive blocks decided, per cross.
+struct ChunkResult {
+  std::vector<std::vector<size_t>> bars;  // crossings after the chunk's first bar
+  std::vector<int8_t> first, last;        // signs on its first and last bar (0 undecided)
+  size_t undecided_to = 0;                // crossings of bars < this are undecided
+};
+
+// Decides bars [from, to) (from a multiple of kBlock) with fixed bounds.
+ChunkResult decide_chunk(const std::vector<MeanSource>& sources, const std::vector<CrossSpec>& crosses,
+                         const std::vector<double>& bounds, size_t from, size_t to) {
+  ChunkResult out;
   out.bars.resize(crosses.size());
-  size_t max_w = 1;
-  for (const MeanSource& s : sources) max_w = std::max(max_w, s.window);
-  // Signs are computed from bar `start` on (every mean defined on start - 1),
-  // so crossings from start + 1 on.
-  const size_t start = (max_w + kBlock - 1) / kBlock * kBlock;
-  out.exact_from = std::min(n, start + 1);
-  if (start + 1 >= n || crosses.empty()) return out;
-  // Sources reading the same values share their checks, maximum and prefix.
-  std::vector<size_t> first_reader(sources.size());
-  for (size_t k = 0; k < sources.size(); ++k) {
-    first_reader[k] = k;
-    for (size_t i = 0; i < k; ++i)
-      if (sources[i].values == sources[k].values) first_reader[k] = std::min(first_reader[k], i);
-  }
-  std::vector<SourceState> state(sources.size());
-  auto absorb_all = [&](size_t from, size_t to) {
-    for (size_t k = 0; k < sources.size(); ++k) {
-      if (first_reader[k] != k) {
-        state[k].max = state[first_reader[k]].max;
-        state[k].prefix = state[first_reader[k]].prefix;
-      } else if (!absorb(sources[k].values, from, to, state[k])) {
-        return false;
-      }
-    }
-    return true;
-  };
-  if (!absorb_all(0, start)) {
-    out.exact_from = n;
-    return out;
-  }
+  out.first.assign(crosses.size(), 0);
+  out.last.assign(crosses.size(), 0);
   std::vector<double> means(sources.size() * kBlock), scratch(kBlock);
   std::vector<int8_t> sign(kBlock);
   std::vector<uint8_t> fired(kBlock);
-  std::vector<int8_t> last_sign(crosses.size(), 0);
-  size_t undecided_to = start + 1;  // crossings of bars < this are left to the exact path
-  for (size_t b0 = start; b0 < n; b0 += kBlock) {
-    const size_t len = std::min(kBlock, n - b0);
-    if (!absorb_all(b0, b0 + len)) {
-      out.exact_from = n;
-      for (auto& b : out.bars) b.clear();
-      return out;
-    }
-    for (size_t k = 0; k < sources.size(); ++k) {
-      const MeanSource& s = sources[k];
-      block_means(s.values, s.window, b0, len, scratch.data(), &means[k * kBlock]);
-      state[k].err = mean_error(state[k], s.window, b0 + len);
-    }
+  for (size_t b0 = from; b0 < to; b0 += kBlock) {
+    const size_t len = std::min(kBlock, to - b0);
+    for (size_t k = 0; k < sources.size(); ++k)
+      block_means(sources[k].values, sources[k].window, b0, len, scratch.data(), &means[k * kBlock]);
     for (size_t x = 0; x < crosses.size(); ++x) {
       const CrossSpec& c = crosses[x];
       const double* l = &means[c.left * kBlock];
-      const bool konst = c.right == CrossSpec::kConstant;
-      double bound = state[c.left].err + 2 * kU * (state[c.left].max + std::fabs(c.value));
-      if (!konst) bound += state[c.right].err + 2 * kU * state[c.right].max;
-      bound *= 2;
-      const double dir = c.dir;
+      const double bound = bounds[x], dir = c.dir;
       uint8_t undecided = 0;
-      if (konst) {
+      if (c.right == CrossSpec::kConstant) {
         const double v = c.value;
         for (size_t t = 0; t < len; ++t) {
           const double d = dir * (l[t] - v);
@@ -243,16 +216,82 @@ FilteredCrosses filter_crosses(const std::vector<MeanSource>& sources,
           undecided |= static_cast<uint8_t>(sign[t] == 0);
         }
       }
-      fired[0] = (last_sign[x] == -1) & (sign[0] == 1);
+      if (b0 == from) out.first[x] = sign[0];
+      fired[0] = (out.last[x] == -1) & (sign[0] == 1);
       for (size_t t = 1; t < len; ++t) fired[t] = (sign[t - 1] == -1) & (sign[t] == 1);
-      last_sign[x] = sign[len - 1];
+      out.last[x] = sign[len - 1];
       for (size_t t = len; undecided && t-- > 0;) {  // the last undecided sign of the block
         if (sign[t] == 0) {
-          undecided_to = std::max(undecided_to, b0 + t + 2);
+          out.undecided_to = std::max(out.undecided_to, b0 + t + 2);
           break;
         }
       }
       append_set_bytes(fired.data(), len, b0, out.bars[x]);
+    }
+  }
+  return out;
+}
+
+// From this many bars on, the second half of the blocks runs on another thread.
+constexpr size_t kParallelBars = 200'000;
+
+}  // namespace
+
+FilteredCrosses filter_crosses(const std::vector<MeanSource>& sources,
+                               const std::vector<CrossSpec>& crosses, size_t n) {
+  FilteredCrosses out;
+  out.bars.resize(crosses.size());
+  size_t max_w = 1;
+  for (const MeanSource& s : sources) max_w = std::max(max_w, s.window);
+  // Signs are computed from bar `start` on (every mean defined on start - 1),
+  // so crossings from start + 1 on.
+  const size_t start = (max_w + kBlock - 1) / kBlock * kBlock;
+  out.exact_from = std::min(n, start + 1);
+  if (start + 1 >= n || crosses.empty()) return out;
+  // The checks, largest value and sum of every column read, once per column;
+  // over all bars, so the bounds hold for every bar and blocks are independent.
+  std::vector<SourceState> state(sources.size());
+  for (size_t k = 0; k < sources.size(); ++k) {
+    size_t first = k;
+    while (sources[first].values != sources[k].values) ++first;
+    if (first < k) {
+      state[k] = state[first];
+    } else if (!absorb(sources[k].values, 0, n, state[k])) {
+      out.exact_from = n;
+      return out;
+    }
+  }
+  std::vector<double> bounds(crosses.size());
+  for (size_t x = 0; x < crosses.size(); ++x) {
+    const CrossSpec& c = crosses[x];
+    const SourceState& l = state[c.left];
+    double b = mean_error(l, sources[c.left].window, n) + 2 * kU * (l.max + std::fabs(c.value));
+    if (c.right != CrossSpec::kConstant) {
+      const SourceState& r = state[c.right];
+      b += mean_error(r, sources[c.right].window, n) + 2 * kU * r.max;
+    }
+    bounds[x] = 2 * b;
+  }
+  size_t mid = n;
+  if (n - start >= kParallelBars) mid = start + (n - start) / 2 / kBlock * kBlock;
+  std::future<ChunkResult> second;
+  if (mid < n) {
+    try {
+      second = std::async(std::launch::async, decide_chunk, std::cref(sources), std::cref(crosses),
+                          std::cref(bounds), mid, n);
+    } catch (const std::system_error&) {  // no thread: one chunk
+      mid = n;
+    }
+  }
+  ChunkResult head = decide_chunk(sources, crosses, bounds, start, mid);
+  size_t undecided_to = std::max(start + 1, head.undecided_to);
+  out.bars = std::move(head.bars);
+  if (second.valid()) {
+    ChunkResult tail = second.get();
+    undecided_to = std::max(undecided_to, tail.undecided_to);
+    for (size_t x = 0; x < crosses.size(); ++x) {
+      if (head.last[x] == -1 && tail.first[x] == 1) out.bars[x].push_back(mid);
+      out.bars[x].insert(out.bars[x].end(), tail.bars[x].begin(), tail.bars[x].end());
     }
   }
   out.exact_from = std::min(n, undecided_to);

@@ -176,8 +176,13 @@ void PlanStrategy::next(size_t i, const backtest::MarketData& data, backtest::Br
 
 size_t PlanStrategy::next_action_bar(size_t i, const backtest::Broker& broker) const {
   (void)broker;
+  // A short walk from the cursor (next() keeps it at the current bar's
+  // fires), then a binary search if the walk runs long.
   const auto& fires = plan_.fires;
-  const auto it = std::lower_bound(fires.begin() + static_cast<std::ptrdiff_t>(cursor_), fires.end(), i,
+  size_t k = cursor_;
+  for (const size_t stop = std::min(fires.size(), cursor_ + 8); k < stop; ++k)
+    if (fires[k].bar >= i) return fires[k].bar;
+  const auto it = std::lower_bound(fires.begin() + static_cast<std::ptrdiff_t>(k), fires.end(), i,
                                    [](const Fire& f, size_t bar) { return f.bar < bar; });
   return it == fires.end() ? SIZE_MAX : it->bar;
 }

@@ -166,6 +166,24 @@ std::optional<std::vector<size_t>> exact_trigger(const Step& action, const Exact
   return bars;
 }
 
+// Sorts `fires` by bar, stably, given that it is the concatenation of runs
+// starting at `starts` that are each already in bar order (a merge per run
+// instead of a sort).
+void merge_runs(std::vector<Fire>& fires, const std::vector<size_t>& starts) {
+  auto by_bar = [](const Fire& a, const Fire& b) { return a.bar < b.bar; };
+  size_t merged_to = 0;
+  for (size_t k = 0; k < starts.size(); ++k) {
+    const size_t end = k + 1 < starts.size() ? starts[k + 1] : fires.size();
+    const auto begin = fires.begin();
+    if (!std::is_sorted(begin + starts[k], begin + end, by_bar)) {
+      std::stable_sort(fires.begin(), fires.end(), by_bar);
+      return;
+    }
+    std::inplace_merge(begin, begin + merged_to, begin + end, by_bar);
+    merged_to = end;
+  }
+}
+
 // Every action step's fires on the base timeline, gated by its risk-input
 // gates (all must be true on the bar).
 Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
@@ -173,8 +191,10 @@ Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
                     OrderPlan& plan) {
   const auto& ts = r.features.timestamps();
   const ExactBars exact_by_step = exact_bars(p, exact_conds, bars, bars_column);
+  std::vector<size_t> run_starts;  // each action appends its fires in bar order
   for (const auto& step : p.steps) {
     if (step.kind != StepKind::kAction) continue;
+    run_starts.push_back(plan.fires.size());
     Result<OrderRule> rule = action_rule(step);
     if (!rule) return rule.status();
     const auto idx = static_cast<uint32_t>(plan.rules.size());
@@ -206,8 +226,7 @@ Status action_fires(const Plan& p, const RunResult& r, const Frame& bars,
       prev = i;
     }
   }
-  std::stable_sort(plan.fires.begin(), plan.fires.end(),
-                   [](const Fire& a, const Fire& b) { return a.bar < b.bar; });
+  merge_runs(plan.fires, run_starts);
   return Status::ok();
 }
 
@@ -266,9 +285,20 @@ bool lean_eligible(const Plan& p, const std::string& bars_column) {
   return data_steps == 1;
 }
 
+// The traded bars as the simulator reads them, not yet checked.
+backtest::MarketData unchecked_view(const Frame& bars) {
+  backtest::MarketData md;
+  md.timestamps = bars.timestamps().data();
+  md.open = bars.column("open")->data();  // traded_bars() requires OHLC
+  md.high = bars.column("high")->data();
+  md.low = bars.column("low")->data();
+  md.close = bars.column("close")->data();
+  md.size = bars.rows();
+  return md;
+}
+
 // Below this many bars a second thread costs more than it saves.
 constexpr size_t kParallelBars = 100'000;
-using MarketDataFuture = std::future<Result<backtest::MarketData>>;
 
 // Statistics-only backtests of such plans: the engine runs the data step
 // alone, the decisions and the warm-up come from the exact means (whose
@@ -276,7 +306,7 @@ using MarketDataFuture = std::future<Result<backtest::MarketData>>;
 // the path does not apply, run the whole plan.
 std::optional<Status> lean_decide(const Engine& engine, const Plan& plan,
                                   const WorkflowBacktestOptions& options, WorkflowBacktest& out,
-                                  OrderPlan& orders, MarketDataFuture& md) {
+                                  OrderPlan& orders) {
   const std::string column = bars_column_of(plan);
   if (!lean_eligible(plan, column)) return std::nullopt;
   workflow::Plan lean;
@@ -290,16 +320,6 @@ std::optional<Status> lean_decide(const Engine& engine, const Plan& plan,
   const std::vector<const Step*> conds = exact_conditions(plan, column);
   std::optional<size_t> warmup = exact_warmup(plan, conds, **bars, column);
   if (!warmup) return std::nullopt;
-  // The lean path applies: the bars' checks on a second core while this
-  // thread finds the crosses.
-  if ((*bars)->rows() >= kParallelBars) {
-    const std::shared_ptr<const Frame> frame = *bars;
-    try {
-      md = std::async(std::launch::async,
-                      [frame] { return backtest::MarketData::from_frame(*frame); });
-    } catch (const std::system_error&) {  // no thread: checked on this one later
-    }
-  }
   OrderPlan o;
   NOCODE_RETURN_IF_ERROR(action_fires(plan, *run, **bars, conds, column, o));
   o.warmup = *warmup;
@@ -356,27 +376,44 @@ Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
   out.options = *bopts;
   OrderPlan orders;
   std::optional<Status> lean;
-  MarketDataFuture md_future;
   if (options.statistics_only && !by_signal)
-    lean = lean_decide(engine, plan, options, out, orders, md_future);
+    lean = lean_decide(engine, plan, options, out, orders);
   if (lean) {
     NOCODE_RETURN_IF_ERROR(*lean);
   } else {
     NOCODE_RETURN_IF_ERROR(full_decide(engine, plan, node, by_signal, roots, options, out, orders));
   }
-  Result<backtest::MarketData> md =
-      md_future.valid() ? md_future.get() : backtest::MarketData::from_frame(*out.bars);
-  if (!md) return md.status();
-  if (orders.warmup + 1 >= md->size) {
+  // The bars' checks (a 1M-bar check reads 40 MB) run on a second core while
+  // this one simulates on the unchecked view; nothing is returned before they
+  // pass. The simulator only does arithmetic on prices, so bad ones cannot
+  // derail it beyond a result that is then discarded.
+  std::future<Result<backtest::MarketData>> checked;
+  backtest::MarketData md = unchecked_view(*out.bars);
+  if (md.size >= kParallelBars) {
+    try {
+      const std::shared_ptr<const Frame> frame = out.bars;
+      checked = std::async(std::launch::async, [frame] { return backtest::MarketData::from_frame(*frame); });
+      md.checked = true;  // being checked; see above
+    } catch (const std::system_error&) {  // no thread: check first, below
+    }
+  }
+  if (!checked.valid()) {
+    Result<backtest::MarketData> m = backtest::MarketData::from_frame(*out.bars);
+    if (!m) return m.status();
+    md = *m;
+  }
+  if (orders.warmup + 1 >= md.size) {
+    if (checked.valid()) NOCODE_RETURN_IF_ERROR(checked.get().status());
     return Status::invalid_argument("the decisions' inputs are undefined (NaN) for " +
                                     std::to_string(orders.warmup) + " of " +
-                                    std::to_string(md->size) + " bars: nothing left to trade");
+                                    std::to_string(md.size) + " bars: nothing left to trade");
   }
   PlanStrategy strategy(orders);
-  Result<backtest::BacktestResult> res = backtest::run_backtest(*md, strategy, out.options);
+  Result<backtest::BacktestResult> res = backtest::run_backtest(md, strategy, out.options);
+  if (checked.valid()) NOCODE_RETURN_IF_ERROR(checked.get().status());
   if (!res) return res.status();
   out.result = std::move(*res);
-  out.statistics = backtest::compute_statistics(*md, out.result);
+  out.statistics = backtest::compute_statistics(md, out.result);
   if (options.statistics_only) {
     out.run.features = Frame();
     out.run.signals = Frame();

@@ -75,6 +75,13 @@ TEST(CrossFilter, ContinuousPricesAreDecidedAndEqualTheDefinition) {
   EXPECT_GT(decided, 20u * 40'000);  // nearly every bar of the 20 pairs
 }
 
+TEST(CrossFilter, LongSeriesDecidedInTwoHalvesEqualTheDefinition) {
+  // Long enough for the second half of the blocks to run on another thread;
+  // cents, so ties fall on both sides of the split.
+  check(walk(450'000, 6, 100, 0.05, 0), {10, 20});
+  check(walk(450'000, 7, 30, 0.02, 100), {3, 9});
+}
+
 TEST(CrossFilter, DecimalPricesWithTiesEqualTheDefinition) {
   // Cents on a slow walk: equal means happen, and must be left to the exact path.
   const size_t decided = check(walk(30'000, 2, 20, 0.01, 100), {2, 3, 4, 8});
