@@ -15,6 +15,7 @@
 #include "backtest/sma_cross.h"
 #include "backtest/strategy.h"
 #include "data/csv_loader.h"
+#include "support/run_command.h"
 #include "support/test_data.h"
 #include "workflow/compiler.h"
 
@@ -449,6 +450,49 @@ TEST(WorkflowBacktest, ErrorsNameTheProblem) {
   auto c = run_doc(sma_cross_doc(), 10, 30, o);
   ASSERT_FALSE(c.is_ok());
   EXPECT_NE(c.status().message().find("cash"), std::string::npos) << c.status().message();
+}
+
+// Long series are checked on a second core while the simulation runs on the
+// unchecked bars: a bad price still ends the backtest with the check's
+// error (naming the row), never a result, on both paths.
+TEST(WorkflowBacktest, LongSeriesWithABadPriceIsRefused) {
+  const std::string dir = testing::make_temp_dir();
+  for (const char* bad : {"0", "0.0"}) {  // the loader rejects negatives, fills NaN
+    SCOPED_TRACE(bad);
+    const std::string path = dir + "/bars.csv";
+    {
+      std::ofstream out(path);
+      out << "timestamp,open,high,low,close,volume\n";
+      double p = 100;
+      for (int i = 0; i < 150'000; ++i) {
+        p += ((i * 7919) % 13 - 6) * 0.01;
+        const int64_t t = 1'600'000'000 + 60LL * i;
+        if (i == 120'000)
+          out << t << "," << bad << "," << bad << "," << bad << "," << bad << ",1000\n";
+        else
+          out << t << "," << p << "," << p + 0.5 << "," << p - 0.5 << "," << p << ",1000\n";
+      }
+    }
+    json doc = sma_cross_doc();
+    for (auto& n : doc["workflow_data"]["nodes"]) {
+      if (n["type"] == "dataSource") {
+        n["type"] = "customDataset";
+        n["data"]["parameters"] = {{"fileName", "bars.csv"}};
+      }
+    }
+    for (bool statistics_only : {true, false}) {
+      WorkflowBacktestOptions opts;
+      opts.statistics_only = statistics_only;
+      const workflow::Plan plan = workflow::compile_json(doc.dump(), {});
+      ASSERT_TRUE(plan.ok());
+      NodeCache cache;
+      opts.run.data.data_file = path;
+      auto r = backtest_plan(Engine(cache), plan, opts);
+      ASSERT_FALSE(r.is_ok()) << statistics_only;
+      EXPECT_NE(r.status().message().find("row 120000: open"), std::string::npos) << statistics_only
+          << r.status().message();
+    }
+  }
 }
 
 }  // namespace
