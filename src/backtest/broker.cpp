@@ -75,15 +75,17 @@ void Broker::refresh_position() {
   position_entry_value_ = value;
 }
 
-OrderId Broker::enqueue(Order order, bool front) {
-  order.id = next_id_++;
+// The order is built in its queue slot: building it on the stack and copying
+// it in made the copy's wide loads wait on the narrow stores just made.
+Order& Broker::enqueue(bool front) {
   if (bar_ + 1 < data_.size) {  // the next fill pass reads these (cold lines)
     __builtin_prefetch(data_.open + bar_ + 1);
     __builtin_prefetch(data_.high + bar_ + 1);
     __builtin_prefetch(data_.low + bar_ + 1);
   }
-  orders_.insert(front ? orders_.begin() : orders_.end(), order);
-  return order.id;
+  Order& order = front ? *orders_.emplace(orders_.begin()) : orders_.emplace_back();
+  order.id = next_id_++;
+  return order;
 }
 
 // ---- Strategy API ----
@@ -107,7 +109,7 @@ OrderId Broker::new_order(const OrderRequest& r, int sign) {
     }
   }
   const double size = sign * r.size;
-  const double adjusted = last_close_ * (1 + std::copysign(spread_, size));
+  const double adjusted = last_close_ * (1 + signed_spread(size));
   const double ref = or_else(r.limit, or_else(r.stop, adjusted));
   const bool ok = size > 0 ? (or_else(r.sl, -kInf) < ref && ref < or_else(r.tp, kInf))
                            : (or_else(r.tp, -kInf) < ref && ref < or_else(r.sl, kInf));
@@ -125,14 +127,14 @@ OrderId Broker::new_order(const OrderRequest& r, int sign) {
       if (!orders_[k].is_contingent()) cancel_order(orders_[k].id);
     for (size_t k = 0; k < trades_.size(); ++k) close_trade(trades_[k].id, 1.0);
   }
-  Order order;
+  Order& order = enqueue(false);
   order.size = size;
   order.limit = r.limit;
   order.stop = r.stop;
   order.sl = r.sl;
   order.tp = r.tp;
   order.tag = r.tag;
-  return enqueue(order, false);
+  return order.id;
 }
 
 void Broker::close_position(double portion) {
@@ -147,12 +149,11 @@ void Broker::close_trade(TradeId id, double portion) {
   const int k = find_trade(id);
   if (k < 0) return;
   const Trade& t = trades_[k];
-  Order order;
+  Order& order = enqueue(true);
   order.size = std::copysign(std::max(1.0, std::nearbyint(std::fabs(t.size) * portion)), -t.size);
   order.parent_trade = t.id;
   order.role = OrderRole::kClose;
   order.tag = t.tag;
-  enqueue(order, true);
 }
 
 void Broker::set_stop_loss(TradeId id, double price) {
@@ -198,13 +199,13 @@ void Broker::set_contingent(size_t ti, OrderRole role, double price) {
     (sl ? trades_[ti].sl : trades_[ti].tp) = kNone;
   }
   if (!has_price(price)) return;
-  Order order;
+  Order& order = enqueue(sl);
   order.size = -trades_[ti].size;
   (sl ? order.stop : order.limit) = price;
   order.parent_trade = trades_[ti].id;
   order.role = role;
   order.tag = trades_[ti].tag;
-  slot = enqueue(order, sl);
+  slot = order.id;
   (sl ? trades_[ti].sl : trades_[ti].tp) = price;
 }
 

@@ -78,7 +78,7 @@ class Broker {
  private:
   void process_queue();
   OrderId new_order(const OrderRequest& request, int sign);
-  OrderId enqueue(Order order, bool front);
+  Order& enqueue(bool front);  // a new order with its id, at the front or back
   bool process_one(size_t index);
   void fill_parent_order(const Order& order, double price, int64_t time_index);
   bool fill_entry_order(const Order& order, double price, double stop_price, int64_t time_index);
@@ -94,6 +94,10 @@ class Broker {
   double commission(double size, double price) const {
     return commission_fixed_ + std::fabs(size) * price * commission_rate_;
   }
+  // copysign(spread_, size) for size != 0 and spread_ >= 0 (validated), as a
+  // select: GCC's copysign reloaded a spilled `size` with a wider load than
+  // its store, a stalled store-to-load forward on every order.
+  double signed_spread(double size) const { return size > 0 ? spread_ : -spread_; }
   void fail(std::string message);
   double high() const { return data_.high[bar_]; }
   double low() const { return data_.low[bar_]; }

@@ -78,7 +78,7 @@ void Broker::fill_parent_order(const Order& o, double price, int64_t time_index)
 
 bool Broker::fill_entry_order(const Order& o, double price, double stop_price,
                               int64_t time_index) {
-  const double adjusted = price * (1 + std::copysign(spread_, o.size));
+  const double adjusted = price * (1 + signed_spread(o.size));
   const double cost_per_unit = adjusted + commission(o.size, price) / std::fabs(o.size);
   double size = o.size;
   if (-1 < size && size < 1) {

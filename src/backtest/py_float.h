@@ -29,7 +29,8 @@ inline double exact_fmod(double a, double b) {
   return std::copysign(r, a);
 }
 
-inline double py_floor_div(double a, double b) {
+// Python's float floor division as CPython computes it.
+inline double py_floor_div_generic(double a, double b) {
   double rem = exact_fmod(a, b);
   double q = (a - rem) / b;
   if (rem != 0 && ((b < 0) != (rem < 0))) q -= 1.0;
@@ -37,6 +38,25 @@ inline double py_floor_div(double a, double b) {
   double f = std::floor(q);
   if (q - f > 0.5) f += 1.0;
   return f;
+}
+
+// The same for the broker's case, a >= 0 and b > 0 with a quotient below
+// 2^50: CPython's (a - fmod(a, b)) / b is within Q·2.1u of the exact floor Q
+// and is then floored and snapped to the nearest integer, so the result is Q,
+// which the truncated quotient corrected by an exact remainder (one FMA)
+// gives without the second division. Anything else: the generic path.
+inline double py_floor_div(double a, double b) {
+  if (a >= 0 && b > 0 && a < 0x1p1000 && b >= 0x1p-900) {
+    const double q0 = a / b;
+    if (q0 < 0x1p50) {
+      double q = std::trunc(q0);
+      const double r = std::fma(-q, b, a);  // exact: a - q·b is representable
+      if (r < 0) q -= 1;
+      else if (r >= b) q += 1;
+      return q;
+    }
+  }
+  return py_floor_div_generic(a, b);
 }
 
 }  // namespace nocode::backtest

@@ -47,6 +47,9 @@ size_t quiet_bars(const Broker& broker, const double* close, size_t i, size_t j,
   return j;
 }
 
+// Bars ahead of the current one whose Open is prefetched in quiet stretches.
+constexpr size_t kOpenAhead = 128;
+
 }  // namespace
 
 Result<BacktestResult> run_backtest(const MarketData& data, Strategy& strategy,
@@ -70,7 +73,10 @@ Status run_backtest(const MarketData& data, Strategy& strategy, const BacktestOp
     if (broker.orders().empty()) {  // skip ahead to the strategy's next action
       const size_t act = std::min(strategy.next_action_bar(i, broker), n);
       if (act > i) {
-        if (act + 1 < n) __builtin_prefetch(data.open + act + 1);  // the next fill's Open
+        // The fills' Open lines, a few events ahead: a prefetch of the next
+        // fill's line alone comes too late (the load then waits on memory).
+        for (size_t k = i + kOpenAhead; k < std::min(act + kOpenAhead, n); k += 8)
+          __builtin_prefetch(data.open + k);
         const size_t stop = quiet_bars(broker, data.close, i, act, result.equity);
         if (stop == act) {
           broker.begin_bar(act - 1);  // the state a per-bar loop would leave
