@@ -62,7 +62,11 @@ int Broker::find_trade(TradeId id) const {
 
 void Broker::remove_order(OrderId id) {
   const int k = find_order(id);
-  if (k >= 0) orders_.erase(orders_.begin() + k);
+  if (k < 0) return;
+  // During a fill pass the slot is only marked (compacted when the pass
+  // ends): shifting the queue made the next order's copy wait on the move.
+  if (in_fill_pass_) orders_[k].id = kRemovedOrder;
+  else orders_.erase(orders_.begin() + k);
 }
 
 void Broker::refresh_position() {
@@ -77,12 +81,8 @@ void Broker::refresh_position() {
 
 // The order is built in its queue slot: building it on the stack and copying
 // it in made the copy's wide loads wait on the narrow stores just made.
+// (The next fill's Open line is prefetched by the simulator's quiet loop.)
 Order& Broker::enqueue(bool front) {
-  if (bar_ + 1 < data_.size) {  // the next fill pass reads these (cold lines)
-    __builtin_prefetch(data_.open + bar_ + 1);
-    __builtin_prefetch(data_.high + bar_ + 1);
-    __builtin_prefetch(data_.low + bar_ + 1);
-  }
   Order& order = front ? *orders_.emplace(orders_.begin()) : orders_.emplace_back();
   order.id = next_id_++;
   return order;
@@ -186,7 +186,7 @@ void Broker::cancel_order(OrderId id) {
       trades_[t].tp = kNone;
     }
   }
-  orders_.erase(orders_.begin() + k);
+  remove_order(id);
 }
 
 // SL orders go to the front of the queue (processed first), TP to the back.

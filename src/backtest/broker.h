@@ -111,6 +111,8 @@ class Broker {
   double position_size_ = 0;          // sum of trade sizes
   double position_entry_value_ = 0;   // sum of size * entry_price, in trade order
   int64_t next_id_ = 0;
+  static constexpr OrderId kRemovedOrder = -2;  // a slot removed during a fill pass
+  bool in_fill_pass_ = false;
   std::vector<Order> orders_;
   std::vector<Trade> trades_;
   std::vector<Trade> closed_;

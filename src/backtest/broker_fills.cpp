@@ -17,16 +17,20 @@ double or_else(double price, double fallback) { return has_price(price) ? price 
 
 void Broker::process_queue() {
   open_ = data_.open[bar_];  // High/Low are read only by stop/limit checks
+  in_fill_pass_ = true;
   bool again = true;
   while (again) {
     again = false;
     order_scratch_.clear();
-    for (const Order& o : orders_) order_scratch_.push_back(o.id);
+    for (const Order& o : orders_)
+      if (o.id != kRemovedOrder) order_scratch_.push_back(o.id);
     for (OrderId id : order_scratch_) {
       const int k = find_order(id);
       if (k >= 0 && process_one(static_cast<size_t>(k))) again = true;
     }
   }
+  in_fill_pass_ = false;
+  std::erase_if(orders_, [](const Order& o) { return o.id == kRemovedOrder; });
 }
 
 // Returns true when the fill added SL/TP orders that must be checked again on
