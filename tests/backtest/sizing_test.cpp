@@ -78,6 +78,35 @@ TEST(Sizing, FractionLeverageSpreadAndFixedCommission) {
   EXPECT_EQ(size_of(OrderRequest{}, fixed), 66.0);
 }
 
+// The same run skipping quiet bars (SignalStrategy's next_action_bar: the
+// equity of a long stretch is filled 8 bars at a time) and bar by bar: equity
+// going <= 0 in the middle of the stretch, at any lane of a vector, ends both
+// runs on the same bar with the same equity.
+TEST(Sizing, OutOfMoneyInAQuietStretchEqualsBarByBar) {
+  for (size_t fall_at = 5; fall_at < 30; ++fall_at) {
+    SCOPED_TRACE(fall_at);
+    Bars b;
+    b.flat(100, 3);
+    for (size_t k = 0; k < 40; ++k) b.flat(k < fall_at ? 100.0 - 0.1 * static_cast<double>(k) : 85.0);
+    std::vector<uint8_t> enter(b.ts.size(), 0);
+    enter[1] = 1;
+    SignalOptions so;
+    SignalStrategy quiet(Signals{enter, {}, {}, {}}, so);
+    Script stepwise([&](size_t i, Broker& br) {
+      if (i == 1) br.buy(OrderRequest{});
+    });
+    BacktestOptions o;
+    o.margin = 0.1;  // 10x: a 10% fall takes everything
+    const auto a = run(b.view(), quiet, o), c = run(b.view(), stepwise, o);
+    EXPECT_TRUE(a.out_of_money);
+    EXPECT_EQ(a.out_of_money, c.out_of_money);
+    ASSERT_EQ(a.equity.size(), c.equity.size());
+    for (size_t i = 0; i < a.equity.size(); ++i) ASSERT_EQ(a.equity[i], c.equity[i]) << i;
+    ASSERT_EQ(a.trades.size(), c.trades.size());
+    EXPECT_EQ(a.trades[0].exit_bar, c.trades[0].exit_bar);
+  }
+}
+
 TEST(Sizing, OutOfMoneyClosesAtCloseAndStops) {
   Bars b;
   b.flat(100, 3).add(100, 100, 80, 80).flat(80, 3);
