@@ -189,43 +189,61 @@ ChunkResult decide_chunk(const std::vector<MeanSource>& sources, const std::vect
   out.bars.resize(crosses.size());
   out.first.assign(crosses.size(), 0);
   out.last.assign(crosses.size(), 0);
+  // Crosses comparing the same two things (a crossover and its crossunder)
+  // share one sign series: the sign of left - right, negated for dir < 0.
+  std::vector<size_t> series_of(crosses.size());
+  std::vector<size_t> series;  // a representative cross per series
+  for (size_t x = 0; x < crosses.size(); ++x) {
+    const CrossSpec& c = crosses[x];
+    size_t k = 0;
+    while (k < series.size() && !(crosses[series[k]].left == c.left && crosses[series[k]].right == c.right &&
+                                  crosses[series[k]].value == c.value && bounds[series[k]] == bounds[x]))
+      ++k;
+    if (k == series.size()) series.push_back(x);
+    series_of[x] = k;
+  }
   std::vector<double> means(sources.size() * kBlock), scratch(kBlock);
-  std::vector<int8_t> sign(kBlock);
+  std::vector<int8_t> signs(series.size() * kBlock);
   std::vector<uint8_t> fired(kBlock);
   for (size_t b0 = from; b0 < to; b0 += kBlock) {
     const size_t len = std::min(kBlock, to - b0);
     for (size_t k = 0; k < sources.size(); ++k)
       block_means(sources[k].values, sources[k].window, b0, len, scratch.data(), &means[k * kBlock]);
-    for (size_t x = 0; x < crosses.size(); ++x) {
-      const CrossSpec& c = crosses[x];
+    for (size_t k = 0; k < series.size(); ++k) {
+      const CrossSpec& c = crosses[series[k]];
       const double* l = &means[c.left * kBlock];
-      const double bound = bounds[x], dir = c.dir;
-      uint8_t undecided = 0;
+      const double bound = bounds[series[k]];
+      int8_t* sign = &signs[k * kBlock];
+      uint8_t any = 0;
       if (c.right == CrossSpec::kConstant) {
         const double v = c.value;
         for (size_t t = 0; t < len; ++t) {
-          const double d = dir * (l[t] - v);
+          const double d = l[t] - v;
           sign[t] = static_cast<int8_t>((d > bound) - (d < -bound));
-          undecided |= static_cast<uint8_t>(sign[t] == 0);
+          any |= static_cast<uint8_t>(sign[t] == 0);
         }
       } else {
         const double* r = &means[c.right * kBlock];
         for (size_t t = 0; t < len; ++t) {
-          const double d = dir * (l[t] - r[t]);
+          const double d = l[t] - r[t];
           sign[t] = static_cast<int8_t>((d > bound) - (d < -bound));
-          undecided |= static_cast<uint8_t>(sign[t] == 0);
+          any |= static_cast<uint8_t>(sign[t] == 0);
         }
       }
-      if (b0 == from) out.first[x] = sign[0];
-      fired[0] = (out.last[x] == -1) & (sign[0] == 1);
-      for (size_t t = 1; t < len; ++t) fired[t] = (sign[t - 1] == -1) & (sign[t] == 1);
-      out.last[x] = sign[len - 1];
-      for (size_t t = len; undecided && t-- > 0;) {  // the last undecided sign of the block
+      for (size_t t = len; any && t-- > 0;) {  // the last undecided sign of the block
         if (sign[t] == 0) {
           out.undecided_to = std::max(out.undecided_to, b0 + t + 2);
           break;
         }
       }
+    }
+    for (size_t x = 0; x < crosses.size(); ++x) {  // from below to above, in the cross's direction
+      const int8_t* sign = &signs[series_of[x] * kBlock];
+      const int8_t up = crosses[x].dir > 0 ? 1 : -1, down = static_cast<int8_t>(-up);
+      if (b0 == from) out.first[x] = static_cast<int8_t>(sign[0] * up);
+      fired[0] = (out.last[x] == -1) & (sign[0] == up);
+      for (size_t t = 1; t < len; ++t) fired[t] = (sign[t - 1] == down) & (sign[t] == up);
+      out.last[x] = static_cast<int8_t>(sign[len - 1] * up);
       append_set_bytes(fired.data(), len, b0, out.bars[x]);
     }
   }

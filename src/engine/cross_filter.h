@@ -27,8 +27,9 @@ struct MeanSource {
   size_t window = 1;               // >= 1; min_periods = window (pandas' default)
 };
 
-// dir * (mean[left] - mean[right]) turning from < 0 on bar j-1 to > 0 on bar j;
-// right == kConstant compares with `value` instead.
+// dir * (mean[left] - mean[right]) turning from < 0 on bar j-1 to > 0 on bar j
+// (only dir's sign matters: 1 a crossover, -1 a crossunder); right ==
+// kConstant compares with `value` instead.
 struct CrossSpec {
   static constexpr size_t kConstant = SIZE_MAX;
   double dir = 1, value = 0;
