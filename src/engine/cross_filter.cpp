@@ -43,12 +43,12 @@ struct SourceState {
 typedef double V8 __attribute__((vector_size(64)));
 
 // Inclusive prefix sums of the 8 elements (3 shifted adds).
-V8 prefix_sum(V8 v) {
+// (By reference: a 64-byte vector by value changes the ABI without AVX-512.)
+void prefix_sum(V8& v) {
   const V8 z{};
   v += __builtin_shufflevector(z, v, 7, 8, 9, 10, 11, 12, 13, 14);
   v += __builtin_shufflevector(z, v, 6, 7, 8, 9, 10, 11, 12, 13);
   v += __builtin_shufflevector(z, v, 4, 5, 6, 7, 8, 9, 10, 11);
-  return v;
 }
 
 // Folds values [from, to) into `st`; false when one is not finite and > 0.
@@ -97,7 +97,8 @@ void block_means(const double* x, size_t w, size_t b0, size_t len, double* scrat
       for (size_t c = 0; c < kLanes; ++c) {
         V8 v;
         std::memcpy(&v, scratch + c * kLane + t, sizeof v);
-        v = prefix_sum(v) + carry[c];
+        prefix_sum(v);
+        v += carry[c];
         std::memcpy(mean + c * kLane + t, &v, sizeof v);
         carry[c] = __builtin_shufflevector(v, v, 7, 7, 7, 7, 7, 7, 7, 7);
       }
