@@ -4,6 +4,7 @@
 // scalar log of 2 values per bar was half of compute_statistics' time.
 // libmvec's log is within a few ulp of the correctly rounded value, so Beta
 // moves in the last bits only (it already differs from numpy's BLAS dot).
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -40,23 +41,63 @@ void log_ratios(const double* a, size_t m, double* out) {
   for (; k < m; ++k) out[k] = std::log(a[k + 1] / a[k]);
 }
 
+// out[k] = log(a[k+1] / a[k]) for k < out.size(); returns pairwise_sum(out),
+// summing each block while it is in cache. The blocks start and end at
+// multiples of 8 except the last (pairwise_sum_filled), so every value comes
+// from the same kernel (vector or scalar log) as in one log_ratios call.
+double log_ratio_sum(std::span<const double> a, std::span<double> out) {
+  return pairwise_sum_filled(out, [&](size_t begin, size_t count) {
+    log_ratios(a.data() + begin, count, out.data() + begin);
+  });
+}
+
+// pandas' means (pairwise sum / count).
+double mean_of(double sum, size_t m) { return sum / static_cast<double>(m); }
+
+// numpy's cov / var with ddof=1, from the centered dots.
+double beta_of(const std::array<double, 2>& dots, size_t m) {
+  const double f = 1.0 / static_cast<double>(m - 1);
+  return (dots[0] * f) / (dots[1] * f);
+}
+
+// Reused per calling thread: two 8 MB arrays for 1M bars would page-fault on
+// every call.
+std::array<std::span<double>, 2> scratch(size_t m) {
+  thread_local std::vector<double> x, y;
+  x.resize(m);
+  y.resize(m);
+  return {std::span<double>(x), std::span<double>(y)};
+}
+
 }  // namespace
 
 double log_return_beta(std::span<const double> equity, std::span<const double> benchmark) {
   const size_t n = equity.size();
   if (n < 3 || benchmark.size() != n) return std::nan("");
-  // Reused per thread: two 8 MB arrays for 1M bars would page-fault on every call.
-  thread_local std::vector<double> x, y;
-  x.resize(n - 1);
-  y.resize(n - 1);
-  log_ratios(equity.data(), n - 1, x.data());
-  log_ratios(benchmark.data(), n - 1, y.data());
-  const std::span<const double> xs(x.data(), n - 1), ys(y.data(), n - 1);
-  const std::array<double, 2> sums = pairwise_sum2(xs, ys);  // pandas' means
-  const double mx = sums[0] / static_cast<double>(n - 1), my = sums[1] / static_cast<double>(n - 1);
-  const std::array<double, 2> dots = centered_dots(xs, mx, ys, my);
-  const double f = 1.0 / static_cast<double>(n - 2);
-  return (dots[0] * f) / (dots[1] * f);
+  const auto [x, y] = scratch(n - 1);
+  const double mx = mean_of(log_ratio_sum(equity, x), n - 1);
+  const double my = mean_of(log_ratio_sum(benchmark, y), n - 1);
+  return beta_of(centered_dots(x, mx, y, my), n - 1);
+}
+
+SharedBeta::SharedBeta(std::span<const double> equity, std::span<const double> benchmark)
+    : series_{equity, benchmark} {
+  const auto [x, y] = scratch(equity.size() - 1);
+  logs_[0] = x;
+  logs_[1] = y;
+}
+
+void SharedBeta::run_half(int half) noexcept {
+  sums_[half] = log_ratio_sum(series_[half], logs_[half]);
+  if (half == 0) {
+    equity_done_.store(true, std::memory_order_release);
+    equity_done_.notify_one();
+    return;
+  }
+  equity_done_.wait(false, std::memory_order_acquire);
+  const size_t m = logs_[0].size();
+  const double mx = mean_of(sums_[0], m), my = mean_of(sums_[1], m);
+  beta_ = beta_of(centered_dots(logs_[0], mx, logs_[1], my), m);
 }
 
 }  // namespace nocode::backtest

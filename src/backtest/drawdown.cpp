@@ -43,40 +43,86 @@ namespace {
 
 constexpr size_t kChunk = 512;
 
-bool has_nan(const double* e, size_t m) {
-  bool nan = false;
-  for (size_t k = 0; k < m; ++k) nan |= std::isnan(e[k]);
-  return nan;
+// Eight doubles (GCC vector extension: AVX-512, or split by the compiler).
+// The helpers taking them are internal, so the ABI note GCC gives for
+// 64-byte vectors without AVX-512 does not apply.
+#pragma GCC diagnostic ignored "-Wpsabi"
+typedef double Vec8 __attribute__((vector_size(64)));
+typedef int64_t Mask8 __attribute__((vector_size(64)));
+
+// std::max(a, b) lane by lane: `b` only when a < b, so on ties (0.0 vs -0.0)
+// the earlier operand wins, as in a running std::max chain.
+Vec8 max_left(Vec8 a, Vec8 b) { return a < b ? b : a; }
+
+// Running maximum of 8 NaN-free values (lane 0 first). A log-step scan:
+// max_left keeps the first of equal values and is associative, so every lane
+// gets exactly the value of the sequential std::max chain.
+Vec8 prefix_max8(Vec8 v) {
+  const Vec8 low = {-INFINITY, -INFINITY, -INFINITY, -INFINITY,
+                    -INFINITY, -INFINITY, -INFINITY, -INFINITY};
+  v = max_left(__builtin_shuffle(low, v, Mask8{0, 8, 9, 10, 11, 12, 13, 14}), v);
+  v = max_left(__builtin_shuffle(low, v, Mask8{0, 1, 8, 9, 10, 11, 12, 13}), v);
+  return max_left(__builtin_shuffle(low, v, Mask8{0, 1, 2, 3, 8, 9, 10, 11}), v);
 }
 
-// Drawdowns of one chunk: the running maximum as np.maximum.accumulate (NaN
-// sticks), then 1 - e/max (a loop the compiler vectorizes).
-double drawdown_chunk(const double* e, size_t m, double running_max, bool nan, double* dd) {
-  double rm[kChunk];
-  if (nan) {
-    for (size_t k = 0; k < m; ++k) {
-      running_max = std::max(running_max, e[k]);
-      if (std::isnan(e[k])) running_max = e[k];
-      rm[k] = running_max;
-    }
-  } else {
-    for (size_t k = 0; k < m; ++k) rm[k] = running_max = std::max(running_max, e[k]);
+// Drawdowns of a chunk holding NaN: the running maximum as
+// np.maximum.accumulate (NaN sticks), then 1 - e/max.
+double drawdown_chunk_nan(const double* e, size_t m, double running_max, double* dd) {
+  for (size_t k = 0; k < m; ++k) {
+    running_max = std::max(running_max, e[k]);
+    if (std::isnan(e[k])) running_max = e[k];
+    dd[k] = 1 - e[k] / running_max;
   }
-  for (size_t k = 0; k < m; ++k) dd[k] = 1 - e[k] / rm[k];
   return running_max;
 }
 
-// Largest drawdown of a NaN-free chunk (8 independent lanes).
-double chunk_max(const double* dd, size_t m) {
-  double lane[8];
-  for (double& v : lane) v = -INFINITY;
+// What one pass over a NaN-free chunk yields besides its drawdowns.
+struct ChunkFacts {
+  bool nan;            // some equity is NaN: the rest is invalid
+  double running_max;  // after the chunk's last bar
+  double best;         // largest drawdown (8 lanes, then the tail, in order)
+  bool zero;           // some drawdown is 0
+};
+
+// Drawdowns of a chunk, 8 bars at a time, assuming it is NaN-free (checked
+// in the same pass): running maximum, 1 - e/max, the largest drawdown in 8
+// independent lanes (lane j takes bars k = j mod 8) and whether one is 0.
+ChunkFacts drawdown_chunk(const double* e, size_t m, double running_max, double* dd) {
+  const Vec8 one = {1, 1, 1, 1, 1, 1, 1, 1};
+  Vec8 lanes = {-INFINITY, -INFINITY, -INFINITY, -INFINITY,
+                -INFINITY, -INFINITY, -INFINITY, -INFINITY};
+  Mask8 zero = {}, nan = {};
   size_t k = 0;
-  for (; k + 8 <= m; k += 8)
-    for (size_t j = 0; j < 8; ++j) lane[j] = lane[j] < dd[k + j] ? dd[k + j] : lane[j];
-  double best = -INFINITY;
-  for (double v : lane) best = best < v ? v : best;
-  for (; k < m; ++k) best = best < dd[k] ? dd[k] : best;
-  return best;
+  for (; k + 8 <= m; k += 8) {
+    Vec8 v;
+    __builtin_memcpy(&v, e + k, sizeof v);
+    nan |= v != v;
+    // Only the scalar max of the carry and the block's maximum is a chain
+    // across blocks; the scan and the broadcast are not.
+    const Vec8 scan = prefix_max8(v);
+    const Vec8 carry = {running_max, running_max, running_max, running_max,
+                        running_max, running_max, running_max, running_max};
+    const Vec8 rm = max_left(carry, scan);
+    running_max = running_max < scan[7] ? scan[7] : running_max;  // = rm[7]
+    const Vec8 d = one - v / rm;
+    __builtin_memcpy(dd + k, &d, sizeof d);
+    lanes = max_left(lanes, d);
+    zero |= d == 0;
+  }
+  ChunkFacts f{false, running_max, -INFINITY, false};
+  for (int j = 0; j < 8; ++j) {
+    f.best = f.best < lanes[j] ? lanes[j] : f.best;
+    f.zero |= zero[j] != 0;
+    f.nan |= nan[j] != 0;
+  }
+  for (; k < m; ++k) {
+    f.nan |= std::isnan(e[k]);
+    f.running_max = std::max(f.running_max, e[k]);
+    dd[k] = 1 - e[k] / f.running_max;
+    f.best = f.best < dd[k] ? dd[k] : f.best;
+    f.zero |= dd[k] == 0;
+  }
+  return f;
 }
 
 // Episodes end at bars with zero drawdown and at the last bar; an episode's
@@ -87,19 +133,16 @@ struct EpisodeScan {
   double run_peak = 0;
 };
 
-// `chunk_max`: the chunk's largest drawdown when it is NaN-free, else NaN.
-// Branch-free (zero drawdowns come in unpredictable patterns): every bar
+// `chunk_max`: the chunk's largest drawdown when it is NaN-free, else NaN;
+// `zero`: whether some drawdown in it may be 0. Branch-free (zero drawdowns come in unpredictable patterns): every bar
 // writes a candidate episode to a local buffer and the count advances only
 // for real ones.
 void scan_episodes(const double* dd, size_t begin, size_t m, size_t n, const int64_t* ts,
-                   double chunk_max, EpisodeScan& scan, DrawdownSummary& s) {
-  if (!std::isnan(chunk_max) && begin + m < n) {
-    bool zero = false;
-    for (size_t k = 0; k < m; ++k) zero |= dd[k] == 0;
-    if (!zero) {  // no episode ends here: the chain's result is the chunk's max
-      scan.run_peak = scan.run_peak < chunk_max ? chunk_max : scan.run_peak;
-      return;
-    }
+                   double chunk_max, bool zero, EpisodeScan& scan, DrawdownSummary& s) {
+  if (!std::isnan(chunk_max) && !zero && begin + m < n) {
+    // No episode ends here: the chain's result is the chunk's max.
+    scan.run_peak = scan.run_peak < chunk_max ? chunk_max : scan.run_peak;
+    return;
   }
   size_t ends[kChunk];
   double peaks[kChunk], durations[kChunk];
@@ -143,21 +186,21 @@ DrawdownSummary summarize_drawdowns(std::span<const double> equity, const int64_
   for (size_t begin = 0; begin < n; begin += kChunk) {
     const size_t m = std::min(kChunk, n - begin);
     const double* e = equity.data() + begin;
-    const bool nan = std::isnan(running_max) || has_nan(e, m);
-    running_max = drawdown_chunk(e, m, running_max, nan, dd);
-    double best = std::nan("");
-    if (nan) {  // NaN-aware maxima (rare: equity is normally finite)
-      for (size_t k = 0; k < m; ++k) {
+    const ChunkFacts f = drawdown_chunk(e, m, running_max, dd);
+    if (f.nan || std::isnan(running_max)) {  // rare: equity is normally finite
+      running_max = drawdown_chunk_nan(e, m, running_max, dd);
+      for (size_t k = 0; k < m; ++k) {  // NaN-aware maxima
         if (s.equity_peak < e[k]) s.equity_peak = e[k];
         if (!std::isnan(dd[k]) && (std::isnan(s.max_drawdown) || dd[k] > s.max_drawdown))
           s.max_drawdown = dd[k];
       }
-    } else {
-      if (s.equity_peak < running_max) s.equity_peak = running_max;
-      best = chunk_max(dd, m);
-      if (std::isnan(s.max_drawdown) || best > s.max_drawdown) s.max_drawdown = best;
+      scan_episodes(dd, begin, m, n, ts, std::nan(""), true, scan, s);
+      continue;
     }
-    scan_episodes(dd, begin, m, n, ts, best, scan, s);
+    running_max = f.running_max;
+    if (s.equity_peak < running_max) s.equity_peak = running_max;
+    if (std::isnan(s.max_drawdown) || f.best > s.max_drawdown) s.max_drawdown = f.best;
+    scan_episodes(dd, begin, m, n, ts, f.best, f.zero, scan, s);
   }
   return s;
 }

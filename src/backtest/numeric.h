@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <span>
 
 namespace nocode::backtest {
@@ -17,6 +18,11 @@ double pairwise_sum(std::span<const double> v);
 double pairwise_dot(std::span<const double> v, std::span<const double> w);
 // pairwise_dot of (v - mv) and (w - mw), without materializing them.
 double centered_dot(std::span<const double> v, double mv, std::span<const double> w, double mw);
+// pairwise_sum(v) of a vector that `fill(begin, count)` writes block by block
+// (contiguous blocks in increasing order, each filled right before it is
+// summed), so the values are summed while still in cache. Every block but
+// the last starts and ends at a multiple of 8.
+double pairwise_sum_filled(std::span<double> v, const std::function<void(size_t, size_t)>& fill);
 // {pairwise_sum(v), pairwise_sum(w)} in one pass (same length).
 std::array<double, 2> pairwise_sum2(std::span<const double> v, std::span<const double> w);
 // {centered_dot(x, mx, y, my), centered_dot(y, my, y, my)} in one pass.

@@ -55,27 +55,41 @@ int64_t day_end_ns(int64_t day) {
   return day >= kLastDay ? INT64_MAX : (day + 1) * kNsPerDay;
 }
 
-// One pass: bars on Saturdays or Sundays, and the last equity of every
-// non-empty calendar bucket of `rule`. Bars compare against the current
-// day's end; the calendar is consulted once per day.
+// The first bar at or after `i + 1` whose timestamp is >= `end` (n if none).
+// Timestamps increase, so an exponential then a binary search finds it in
+// O(log(bars per day)) reads instead of one compare per bar.
+size_t first_at_or_after(const int64_t* ts, size_t i, size_t n, int64_t end) {
+  size_t lo = i + 1, step = 1, hi = n;  // bars in [i, lo) are before `end`
+  while (lo + step - 1 < n) {
+    const size_t probe = lo + step - 1;
+    if (ts[probe] >= end) {
+      hi = probe;
+      break;
+    }
+    lo = probe + 1;
+    step *= 2;
+  }
+  return static_cast<size_t>(
+      std::partition_point(ts + lo, ts + hi, [end](int64_t t) { return t < end; }) - ts);
+}
+
+// Bars on Saturdays or Sundays, and the last equity of every non-empty
+// calendar bucket of `rule`: one step per calendar day holding bars (the
+// calendar is consulted once per day).
 size_t scan_calendar(std::span<const double> equity, const int64_t* ts, int rule,
                      std::vector<double>& last) {
   const size_t n = equity.size();
   size_t weekend = 0;
-  int64_t day_end = INT64_MIN;
-  bool is_weekend = false;
   Bucket current{0, 0};
-  for (size_t i = 0; i < n; ++i) {
-    if (ts[i] >= day_end) {  // a new day
-      const int64_t d = day_of(ts[i]);
-      day_end = day_end_ns(d);
-      is_weekend = ((d + 3) % 7 + 7) % 7 >= 5;  // Monday = 0
-      if (i == 0 || !current.contains(d)) {
-        if (i > 0) last.push_back(equity[i - 1]);
-        current = bucket_of(d, rule);
-      }
+  for (size_t i = 0; i < n;) {
+    const int64_t d = day_of(ts[i]);
+    if (i == 0 || !current.contains(d)) {
+      if (i > 0) last.push_back(equity[i - 1]);
+      current = bucket_of(d, rule);
     }
-    weekend += is_weekend;
+    const size_t next = first_at_or_after(ts, i, n, day_end_ns(d));
+    if (((d + 3) % 7 + 7) % 7 >= 5) weekend += next - i;  // Monday = 0
+    i = next;
   }
   if (n > 0) last.push_back(equity[n - 1]);
   return weekend;

@@ -4,8 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
+#include <functional>
 #include <future>
+#include <mutex>
+#include <optional>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 #include "backtest/numeric.h"
@@ -102,21 +107,64 @@ void drawdown_stats(Builder& b, std::span<const double> equity, const int64_t* t
   b.number("Avg. Drawdown Duration", nan_mean(nonzero));
 }
 
-void trade_stats(Builder& b, const int64_t* ts, std::span<const Trade> trades, int64_t unit) {
-  const size_t n = trades.size();
-  std::vector<double> pl(n), ret(n), wins, losses, pos_ret, neg_ret;
-  std::vector<int64_t> dur(n);
-  size_t won = 0;
-  for (size_t i = 0; i < n; ++i) {
-    pl[i] = trades[i].pnl();
-    ret[i] = trades[i].return_pct();
-    dur[i] = ts[trades[i].exit_bar] - ts[trades[i].entry_bar];
-    won += pl[i] > 0;
-    if (pl[i] > 0) wins.push_back(pl[i]);
-    if (pl[i] < 0) losses.push_back(pl[i]);
-    if (ret[i] > 0) pos_ret.push_back(ret[i]);
-    if (ret[i] < 0) neg_ret.push_back(ret[i]);
+// The values of `v` where keep[i] holds, in order; branch-free (the signs of
+// trade results are unpredictable).
+template <typename Keep>
+std::vector<double> select(const std::vector<double>& v, Keep keep) {
+  std::vector<double> out(v.size());
+  size_t count = 0;
+  for (double x : v) {
+    out[count] = x;
+    count += keep(x);
   }
+  out.resize(count);
+  return out;
+}
+
+// Everything compute_statistics needs from the trades, in one pass over them
+// with no unpredictable branch: the timestamp reads mostly miss the cache
+// (trades are spread over the bars) and overlap only without mispredictions.
+struct TradeColumns {
+  std::vector<double> pl, ret;
+  std::vector<int64_t> dur;
+  double commissions = 0;                          // summed in trade order
+  std::vector<std::pair<int64_t, int64_t>> spans;  // bars held, clipped to [0, n)
+};
+
+TradeColumns read_trades(std::span<const Trade> trades, const int64_t* ts, size_t n_bars) {
+  constexpr size_t kAhead = 64;  // trades between a timestamp's prefetch and its read
+  const size_t n = trades.size();
+  TradeColumns c;
+  c.pl.resize(n);
+  c.ret.resize(n);
+  c.dur.resize(n);
+  c.spans.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Trade& t = trades[i];
+    if (i + kAhead < n) {  // measured: ~0.15 ms less at 1M bars, 55k trades
+      __builtin_prefetch(ts + trades[i + kAhead].entry_bar);
+      __builtin_prefetch(ts + trades[i + kAhead].exit_bar);
+    }
+    c.pl[i] = t.pnl();
+    c.ret[i] = t.return_pct();
+    c.dur[i] = ts[t.exit_bar] - ts[t.entry_bar];
+    c.commissions += t.commissions;
+    const int64_t first = std::max<int64_t>(t.entry_bar, 0);
+    const int64_t last = std::min<int64_t>(t.exit_bar, static_cast<int64_t>(n_bars) - 1);
+    if (first <= last) c.spans.emplace_back(first, last);
+  }
+  return c;
+}
+
+void trade_stats(Builder& b, const TradeColumns& c, int64_t unit) {
+  const std::vector<double>& pl = c.pl;
+  const std::vector<double>& ret = c.ret;
+  const size_t n = pl.size();
+  const std::vector<double> wins = select(pl, [](double x) { return x > 0; });
+  const std::vector<double> losses = select(pl, [](double x) { return x < 0; });
+  const std::vector<double> pos_ret = select(ret, [](double x) { return x > 0; });
+  const std::vector<double> neg_ret = select(ret, [](double x) { return x < 0; });
+  const size_t won = wins.size();
   const double win_rate = n ? static_cast<double>(won) / static_cast<double>(n) : kNaN;
   b.count("# Trades", static_cast<double>(n));
   b.number("Win Rate [%]", win_rate * 100);
@@ -129,7 +177,7 @@ void trade_stats(Builder& b, const int64_t* ts, std::span<const Trade> trades, i
   b.number("Best Trade [%]", best * 100);
   b.number("Worst Trade [%]", worst * 100);
   b.number("Avg. Trade [%]", geometric_mean(ret) * 100);
-  duration_stats(b, "Max. Trade Duration", "Avg. Trade Duration", dur, unit);
+  duration_stats(b, "Max. Trade Duration", "Avg. Trade Duration", c.dur, unit);
   b.number("Profit Factor", pairwise_sum(pos_ret) / or_nan(std::fabs(pairwise_sum(neg_ret))));
   b.number("Expectancy [%]", mean(ret) * 100);
   b.number("SQN", std::sqrt(static_cast<double>(n)) * mean(pl) / or_nan(std::sqrt(variance(pl))));
@@ -147,14 +195,7 @@ const StatValue* Statistics::find(const std::string& name) const {
 namespace {
 
 // Bars inside [entry_bar, exit_bar] of some trade (intervals merged).
-size_t exposed_bars(std::span<const Trade> trades, size_t n) {
-  std::vector<std::pair<int64_t, int64_t>> spans;
-  spans.reserve(trades.size());
-  for (const Trade& t : trades) {
-    const int64_t first = std::max<int64_t>(t.entry_bar, 0);
-    const int64_t last = std::min<int64_t>(t.exit_bar, static_cast<int64_t>(n) - 1);
-    if (first <= last) spans.emplace_back(first, last);
-  }
+size_t exposed_bars(std::vector<std::pair<int64_t, int64_t>> spans) {
   if (!std::is_sorted(spans.begin(), spans.end())) std::sort(spans.begin(), spans.end());
   size_t exposed = 0;
   int64_t covered_to = -1;  // bars <= covered_to are counted
@@ -167,19 +208,17 @@ size_t exposed_bars(std::span<const Trade> trades, size_t n) {
 
 // Start ... Buy & Hold Return [%]; returns {Return [%], Buy & Hold [%]}.
 std::pair<double, double> summary_stats(Builder& b, const StatisticsInput& in,
-                                        const DrawdownSummary& dd) {
+                                        const DrawdownSummary& dd, size_t exposed,
+                                        double commissions) {
   const std::span<const double> e = in.equity;
   const size_t n = e.size();
   const int64_t* ts = in.timestamps;
   b.time("Start", ts[0]);
   b.time("End", ts[n - 1]);
   b.duration("Duration", ts[n - 1] - ts[0]);
-  const size_t exposed = exposed_bars(in.trades, n);
   b.number("Exposure Time [%]", static_cast<double>(exposed) / static_cast<double>(n) * 100);
   b.number("Equity Final [$]", e[n - 1]);
   b.number("Equity Peak [$]", dd.equity_peak);
-  double commissions = 0;
-  for (const Trade& t : in.trades) commissions += t.commissions;
   if (commissions != 0) b.number("Commissions [$]", commissions);
   const double total_return = (e[n - 1] - e[0]) / e[0] * 100;
   b.number("Return [%]", total_return);
@@ -222,36 +261,119 @@ void risk_stats(Builder& b, std::span<const double> e, const int64_t* ts, const 
 // Below this many bars a thread costs more than it saves.
 constexpr size_t kParallelBars = 100'000;
 
-Statistics compute_statistics(const StatisticsInput& in) {
-  const std::span<const double> e = in.equity;
-  // The drawdowns and the period returns on a second core while this thread
-  // computes Beta (whose per-thread scratch stays warm here); long series only.
-  DrawdownSummary dd;
-  PeriodReturns pr;
-  auto both = [&] {
-    dd = summarize_drawdowns(e, in.timestamps);
-    pr = period_returns(e, in.timestamps);
-  };
-  std::future<void> parts;
-  if (e.size() >= kParallelBars) {
+namespace {
+
+// A second thread for compute_statistics, kept between calls: starting a
+// thread costs about 0.1 ms, on the critical path. One caller at a time uses
+// it; concurrent callers (e.g. optimizer threads) get a thread of their own.
+class Helper {
+ public:
+  // Runs `job` on the helper or a new thread; throws std::system_error when
+  // no thread can be started.
+  static std::future<void> run(std::function<void()> job) {
+    static Helper* const helper = start();  // never destroyed: its thread never ends
+    if (helper != nullptr) {
+      std::unique_lock lock(helper->mutex_);
+      if (!helper->task_.valid() && !helper->busy_) {
+        helper->task_ = std::packaged_task<void()>(std::move(job));
+        std::future<void> done = helper->task_.get_future();
+        helper->busy_ = true;
+        lock.unlock();
+        helper->wake_.notify_one();
+        return done;
+      }
+    }
+    return std::async(std::launch::async, std::move(job));
+  }
+
+ private:
+  static Helper* start() {
+    auto* h = new Helper;
     try {
-      parts = std::async(std::launch::async, both);
-    } catch (const std::system_error&) {  // no thread: both run below
+      std::thread([h] { h->loop(); }).detach();
+    } catch (const std::system_error&) {
+      delete h;
+      return nullptr;
+    }
+    return h;
+  }
+
+  void loop() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      wake_.wait(lock, [this] { return task_.valid(); });
+      std::packaged_task<void()> task = std::move(task_);
+      lock.unlock();
+      task();  // stores the job's exception in its future
+      lock.lock();
+      busy_ = false;
     }
   }
-  const double beta = in.benchmark.size() == e.size() ? log_return_beta(e, in.benchmark) : kNaN;
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::packaged_task<void()> task_;
+  bool busy_ = false;
+};
+
+}  // namespace
+
+Statistics compute_statistics(const StatisticsInput& in) {
+  const std::span<const double> e = in.equity;
+  const size_t n = e.size();
+  const bool with_beta = in.benchmark.size() == n && n >= 3;
+  // Long series use two threads: Beta's two halves (SharedBeta) at once,
+  // then the drawdowns on the other thread while this one takes the period
+  // returns and the trades.
+  DrawdownSummary dd;
+  std::optional<SharedBeta> shared;
+  auto others = [&] {
+    if (shared) shared->run_half(1);
+    dd = summarize_drawdowns(e, in.timestamps);
+  };
+  std::future<void> parts;
+  // The job reads this frame: wait for it on every way out (a helper's
+  // future does not wait when destroyed).
+  struct WaitOnExit {
+    std::future<void>& f;
+    ~WaitOnExit() {
+      if (f.valid()) f.wait();
+    }
+  } wait_on_exit{parts};
+  if (n >= kParallelBars) {
+    if (with_beta) shared.emplace(e, in.benchmark);
+    try {
+      parts = Helper::run(others);
+    } catch (const std::system_error&) {  // no thread: all runs here
+      shared.reset();
+    }
+  }
+  double beta = kNaN;
+  if (parts.valid()) {
+    // First, and it cannot throw: the other thread waits for this half.
+    if (shared) shared->run_half(0);
+  } else {
+    others();
+    if (with_beta) beta = log_return_beta(e, in.benchmark);
+  }
+  const PeriodReturns pr = period_returns(e, in.timestamps);
+  const int64_t unit = resolution_unit_ns(pr.data_period_ns);
+  TradeColumns tc = read_trades(in.trades, in.timestamps, n);
+  const size_t exposed = exposed_bars(std::move(tc.spans));
+  Builder trades_b;  // appended last
+  trade_stats(trades_b, tc, unit);
   if (parts.valid()) parts.get();
-  else both();
+  if (shared) beta = shared->result();
   Builder b;
   b.items.reserve(32);
-  const auto [total_return, buy_hold] = summary_stats(b, in, dd);
+  const auto [total_return, buy_hold] = summary_stats(b, in, dd, exposed, tc.commissions);
   const double max_dd = std::isnan(dd.max_drawdown) ? 0.0 : dd.max_drawdown;
   risk_stats(b, e, in.timestamps, pr, max_dd);
   b.number("Alpha [%]", total_return - beta * buy_hold);
   b.number("Beta", beta);
-  const int64_t unit = resolution_unit_ns(pr.data_period_ns);
   drawdown_stats(b, e, in.timestamps, dd, unit);
-  trade_stats(b, in.timestamps, in.trades, unit);
+  b.items.insert(b.items.end(), std::make_move_iterator(trades_b.items.begin()),
+                 std::make_move_iterator(trades_b.items.end()));
   return Statistics{std::move(b.items)};
 }
 

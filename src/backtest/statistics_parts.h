@@ -4,6 +4,7 @@
 // materializing per-bar columns. Pure functions, thread-safe.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -26,5 +27,24 @@ DrawdownSummary summarize_drawdowns(std::span<const double> equity, const int64_
 // cov(Δlog e, Δlog b) / var(Δlog b) with numpy's ddof=1 normalisation
 // (backtesting.py's Beta); NaN for fewer than 3 bars.
 double log_return_beta(std::span<const double> equity, std::span<const double> benchmark);
+
+// log_return_beta's work in two halves that two threads run at once, with
+// the same result bit for bit: half 0 takes the equity's log returns, half 1
+// the benchmark's, waits for half 0, then takes the centered dots. Each half
+// runs once, on different threads; result() once both returned.
+// n >= 3 bars, benchmark.size() == n.
+class SharedBeta {
+ public:
+  SharedBeta(std::span<const double> equity, std::span<const double> benchmark);
+  void run_half(int half) noexcept;
+  double result() const { return beta_; }
+
+ private:
+  std::span<const double> series_[2];
+  std::span<double> logs_[2];  // the calling thread's reused buffers
+  double sums_[2] = {0, 0};
+  std::atomic<bool> equity_done_{false};
+  double beta_ = 0;
+};
 
 }  // namespace nocode::backtest

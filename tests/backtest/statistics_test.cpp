@@ -3,11 +3,17 @@
 // annualization and pandas' text formats.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <thread>
 
 #include "backtest/numeric.h"
 #include "backtest/simulator.h"
 #include "backtest/statistics.h"
+#include "backtest/statistics_parts.h"
 #include "backtest/time_format.h"
 #include "backtest_test_util.h"
 
@@ -109,6 +115,168 @@ TEST(Statistics, AnnualizationFromNaiveDefinitions) {
     slog += std::log(e[i] / e[i - 1]);
   }
   EXPECT_NEAR(geometric_mean(pr.returns), std::exp(slog / pr.returns.size()) - 1, 1e-15);
+}
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+// summarize_drawdowns (8-bar vector scan, NaN check fused) against the
+// sequential per-bar definition in compute_drawdowns, on curves with ties of
+// 0.0 and -0.0, negative and infinite values, NaN, repeated highs and
+// lengths that are not multiples of 8 or of the 512-bar chunk.
+TEST(Statistics, DrawdownSummaryMatchesTheCurve) {
+  std::mt19937_64 rng(7);
+  std::uniform_int_distribution<int> pick(0, 99);
+  const double kInf = std::numeric_limits<double>::infinity();
+  for (int trial = 0; trial < 60; ++trial) {
+    const size_t n = 1 + static_cast<size_t>(trial) * 37 % 1500;
+    std::vector<double> e(n);
+    double level = 100;
+    for (size_t i = 0; i < n; ++i) {
+      const int r = pick(rng);
+      level += (r % 7) - 3;
+      e[i] = level;
+      if (trial % 3 == 1) {  // signed zeros, negatives and ties everywhere
+        const double special[] = {0.0, -0.0, -1.0, -0.0, 0.0, 2.0, -kInf, 2.0};
+        e[i] = r < 60 ? special[r % 8] : e[i];
+      }
+      if (trial % 3 == 2) {  // the running max ties 0.0 and -0.0: its sign shows in e/max
+        const double zero_or_below[] = {-0.0, 0.0, -1.0, -3.0};
+        e[i] = zero_or_below[r % 4];
+      }
+      if (trial % 5 == 2 && r == 0) e[i] = std::nan("");
+      if (trial % 7 == 3 && r < 3) e[i] = kInf;
+    }
+    std::vector<int64_t> ts(n);
+    for (size_t i = 0; i < n; ++i) ts[i] = static_cast<int64_t>(i) * 60'000'000'000;
+    const DrawdownCurve c = compute_drawdowns(e, ts.data());
+    const DrawdownSummary s = summarize_drawdowns(e, ts.data());
+    double max_dd = std::nan("");
+    for (double d : c.drawdown)
+      if (!std::isnan(d) && (std::isnan(max_dd) || d > max_dd)) max_dd = d;
+    EXPECT_TRUE(same_bits(s.max_drawdown, max_dd)) << trial << ": " << s.max_drawdown << " " << max_dd;
+    std::vector<size_t> ends;
+    for (size_t i = 0; i < n; ++i)
+      if (c.duration_ns[i] != kNaT) ends.push_back(i);
+    ASSERT_EQ(s.episode_end, ends) << trial;
+    for (size_t k = 0; k < ends.size(); ++k) {
+      EXPECT_TRUE(same_bits(s.episode_peak[k], c.peak[ends[k]])) << trial << " episode " << k;
+      EXPECT_EQ(s.episode_duration[k], static_cast<double>(c.duration_ns[ends[k]]));
+    }
+    bool has_nan = false;
+    for (double v : e) has_nan |= std::isnan(v);
+    if (!has_nan) {
+      EXPECT_TRUE(same_bits(s.equity_peak, *std::max_element(e.begin(), e.end()))) << trial;
+    }
+  }
+}
+
+// The bar-by-bar scan the day-skipping period_returns replaced.
+PeriodReturns naive_daily_returns(const std::vector<double>& e, const std::vector<int64_t>& ts) {
+  auto day = [](int64_t t) { return t / kDay - (t % kDay < 0); };
+  std::vector<double> last;
+  size_t weekend = 0;
+  for (size_t i = 0; i < e.size(); ++i) {
+    if (i > 0 && day(ts[i]) != day(ts[i - 1])) last.push_back(e[i - 1]);
+    weekend += ((day(ts[i]) + 3) % 7 + 7) % 7 >= 5;
+  }
+  last.push_back(e.back());
+  PeriodReturns pr;
+  pr.periods_per_year = static_cast<double>(weekend) / static_cast<double>(e.size()) > 2.0 / 7 * .6 ? 365 : 252;
+  for (size_t k = 1; k < last.size(); ++k)
+    if (const double r = last[k] / last[k - 1] - 1; !std::isnan(r)) pr.returns.push_back(r);
+  return pr;
+}
+
+TEST(Statistics, DailyPeriodReturnsMatchABarByBarScan) {
+  std::mt19937_64 rng(11);
+  std::uniform_int_distribution<int> gap(1, 200);
+  for (int64_t start : {int64_t{-40} * 365 * kDay + 17, int64_t{18630} * kDay}) {
+    for (int weekends : {0, 1}) {
+      std::vector<int64_t> ts;
+      std::vector<double> e;
+      int64_t t = start;
+      for (size_t i = 0; i < 20'000; ++i) {
+        t += i % 997 == 0 ? 3 * kDay + 5 : 60'000'000'000LL * gap(rng);
+        const int64_t d = t / kDay - (t % kDay < 0);
+        if (!weekends && ((d + 3) % 7 + 7) % 7 >= 5) continue;
+        ts.push_back(t);
+        e.push_back(1000 + static_cast<double>(i % 101) - static_cast<double>(i % 37) * 0.5);
+      }
+      const PeriodReturns got = period_returns(e, ts.data());
+      const PeriodReturns want = naive_daily_returns(e, ts);
+      EXPECT_EQ(got.periods_per_year, want.periods_per_year);
+      EXPECT_EQ(got.returns, want.returns);
+    }
+  }
+}
+
+// A long equity curve and benchmark (compute_statistics' two-thread path).
+struct LongSeries {
+  std::vector<double> e, close;
+  std::vector<int64_t> ts;
+  explicit LongSeries(uint64_t seed, size_t n = 150'001) : e(n), close(n), ts(n) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> step(0, 0.001);
+    double a = 0, b = 0;
+    for (size_t i = 0; i < n; ++i) {
+      a += step(rng);
+      b = 0.7 * b + step(rng) + 0.3 * a;
+      e[i] = 10'000 * std::exp(a);
+      close[i] = 100 * std::exp(b);
+      ts[i] = static_cast<int64_t>(i) * 60'000'000'000;
+    }
+  }
+  StatisticsInput input() const {
+    StatisticsInput in;
+    in.equity = e;
+    in.timestamps = ts.data();
+    in.benchmark = close;
+    return in;
+  }
+};
+
+TEST(Statistics, BetaOnTwoThreadsEqualsSerial) {
+  const LongSeries s(3);
+  const double serial = log_return_beta(s.e, s.close);
+  EXPECT_TRUE(same_bits(compute_statistics(s.input()).find("Beta")->number, serial));
+  EXPECT_TRUE(std::isfinite(serial));
+}
+
+TEST(Statistics, ConcurrentCallsGiveTheSameStatistics) {
+  // Several callers at once: one gets the reused helper thread, the others
+  // threads of their own; every result equals a lone call's.
+  std::vector<LongSeries> series;
+  for (uint64_t k = 0; k < 4; ++k) series.emplace_back(10 + k);
+  std::vector<nlohmann::ordered_json> alone;
+  for (const LongSeries& s : series) alone.push_back(compute_statistics(s.input()).to_json());
+  for (int round = 0; round < 3; ++round) {
+    std::vector<nlohmann::ordered_json> got(series.size());
+    std::vector<std::thread> callers;
+    for (size_t k = 0; k < series.size(); ++k)
+      callers.emplace_back([&, k] { got[k] = compute_statistics(series[k].input()).to_json(); });
+    for (std::thread& t : callers) t.join();
+    for (size_t k = 0; k < series.size(); ++k) EXPECT_EQ(got[k].dump(), alone[k].dump()) << k;
+  }
+}
+
+TEST(Numeric, FilledPairwiseSumEqualsPairwiseSum) {
+  for (size_t n : {0ul, 1ul, 7ul, 8ul, 129ul, 2048ul, 2049ul, 5000ul, 100'003ul}) {
+    std::vector<double> src(n), v(n);
+    for (size_t i = 0; i < n; ++i) src[i] = std::sin(static_cast<double>(i)) * 1e3 + 1e-7 * i;
+    size_t next = 0;
+    bool aligned = true;
+    const double got = pairwise_sum_filled(v, [&](size_t begin, size_t count) {
+      EXPECT_EQ(begin, next);  // contiguous blocks, in order
+      // Every block but the last starts and ends at a multiple of 8, so
+      // 8-wide kernels split the array as they would in one call.
+      if (begin + count != n) aligned &= begin % 8 == 0 && count % 8 == 0;
+      std::copy(src.begin() + begin, src.begin() + begin + count, v.begin() + begin);
+      next = begin + count;
+    });
+    EXPECT_EQ(next, n);
+    EXPECT_TRUE(aligned) << n;
+    EXPECT_TRUE(same_bits(got, pairwise_sum(src))) << n;
+  }
 }
 
 TEST(TimeFormat, PandasText) {
