@@ -71,33 +71,66 @@ std::array<std::span<double>, 2> scratch(size_t m) {
 
 }  // namespace
 
-double log_return_beta(std::span<const double> equity, std::span<const double> benchmark) {
+BenchmarkReturns benchmark_returns(std::span<const double> benchmark) {
+  BenchmarkReturns r;
+  if (benchmark.size() < 3) return r;
+  const size_t m = benchmark.size() - 1;
+  r.logs.resize(m);
+  r.sum = log_ratio_sum(benchmark, r.logs);
+  const double my = mean_of(r.sum, m);
+  r.centered_squares = centered_dot(r.logs, my, r.logs, my);
+  return r;
+}
+
+double log_return_beta(std::span<const double> equity, std::span<const double> benchmark,
+                       const BenchmarkReturns* returns) {
   const size_t n = equity.size();
   if (n < 3 || benchmark.size() != n) return std::nan("");
   const auto [x, y] = scratch(n - 1);
   const double mx = mean_of(log_ratio_sum(equity, x), n - 1);
+  if (returns && returns->logs.size() == n - 1) {
+    const double xy = centered_dot(x, mx, returns->logs, mean_of(returns->sum, n - 1));
+    return beta_of({xy, returns->centered_squares}, n - 1);
+  }
   const double my = mean_of(log_ratio_sum(benchmark, y), n - 1);
   return beta_of(centered_dots(x, mx, y, my), n - 1);
 }
 
-SharedBeta::SharedBeta(std::span<const double> equity, std::span<const double> benchmark)
-    : series_{equity, benchmark} {
+SharedBeta::SharedBeta(std::span<const double> equity, std::span<const double> benchmark,
+                       const BenchmarkReturns* returns)
+    : series_{equity, benchmark},
+      returns_(returns && returns->logs.size() + 1 == equity.size() ? returns : nullptr),
+      split_(pairwise_top_split(equity.size() - 1)) {
   const auto [x, y] = scratch(equity.size() - 1);
   logs_[0] = x;
   logs_[1] = y;
 }
 
 void SharedBeta::run_half(int half) noexcept {
-  sums_[half] = log_ratio_sum(series_[half], logs_[half]);
+  const size_t m = logs_[0].size();
+  if (half == 0 || !returns_) sums_[half] = log_ratio_sum(series_[half], logs_[half]);
   if (half == 0) {
     equity_done_.store(true, std::memory_order_release);
     equity_done_.notify_one();
+    // With the benchmark's part done, the cross sum's first half is ours.
+    if (returns_) cross_[0] = centered_dot_part(logs_[0], mean_of(sums_[0], m), returns_->logs,
+                                                mean_of(returns_->sum, m), 0, split_);
     return;
   }
   equity_done_.wait(false, std::memory_order_acquire);
-  const size_t m = logs_[0].size();
-  const double mx = mean_of(sums_[0], m), my = mean_of(sums_[1], m);
-  beta_ = beta_of(centered_dots(logs_[0], mx, logs_[1], my), m);
+  const double mx = mean_of(sums_[0], m);
+  if (returns_) {
+    cross_[1] = centered_dot_part(logs_[0], mx, returns_->logs, mean_of(returns_->sum, m), split_,
+                                  m - split_);
+    return;
+  }
+  beta_ = beta_of(centered_dots(logs_[0], mx, logs_[1], mean_of(sums_[1], m)), m);
+}
+
+double SharedBeta::result() const {
+  if (!returns_) return beta_;
+  const double xy = split_ == 0 ? cross_[1] : cross_[0] + cross_[1];
+  return beta_of({xy, returns_->centered_squares}, logs_[0].size());
 }
 
 }  // namespace nocode::backtest

@@ -133,7 +133,14 @@ double pairwise_sum_sparse(size_t n, std::span<const size_t> idx, std::span<cons
 }
 
 double centered_dot(std::span<const double> v, double mv, std::span<const double> w, double mw) {
-  return pairwise(0, v.size(), [&](size_t i) { return (v[i] - mv) * (w[i] - mw); });
+  return centered_dot_part(v, mv, w, mw, 0, v.size());
+}
+
+size_t pairwise_top_split(size_t n) { return n <= kBlock ? 0 : pairwise_split(n); }
+
+double centered_dot_part(std::span<const double> v, double mv, std::span<const double> w,
+                         double mw, size_t begin, size_t count) {
+  return pairwise(begin, count, [&](size_t i) { return (v[i] - mv) * (w[i] - mw); });
 }
 
 std::array<double, 2> pairwise_sum2(std::span<const double> v, std::span<const double> w) {

@@ -18,6 +18,14 @@ double pairwise_sum(std::span<const double> v);
 double pairwise_dot(std::span<const double> v, std::span<const double> w);
 // pairwise_dot of (v - mv) and (w - mw), without materializing them.
 double centered_dot(std::span<const double> v, double mv, std::span<const double> w, double mw);
+// The length of the first half of numpy's top split of n values, 0 when n
+// is a single leaf. The pairwise sums of [0, split) and [split, n), added,
+// give the whole sum bit for bit (so two threads can take a half each).
+size_t pairwise_top_split(size_t n);
+// centered_dot over the values [begin, begin + count) alone, summed as that
+// subtree of numpy's tree (begin and count from pairwise_top_split).
+double centered_dot_part(std::span<const double> v, double mv, std::span<const double> w,
+                         double mw, size_t begin, size_t count);
 // pairwise_sum(v) of a vector that `fill(begin, count)` writes block by block
 // (contiguous blocks in increasing order, each filled right before it is
 // summed), so the values are summed while still in cache. Every block but

@@ -4,18 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <condition_variable>
-#include <functional>
-#include <future>
-#include <mutex>
 #include <optional>
-#include <system_error>
-#include <thread>
 #include <utility>
 
 #include "backtest/numeric.h"
 #include "backtest/statistics_parts.h"
 #include "backtest/time_format.h"
+#include "common/side_thread.h"
 
 namespace nocode::backtest {
 namespace {
@@ -261,100 +256,36 @@ void risk_stats(Builder& b, std::span<const double> e, const int64_t* ts, const 
 // Below this many bars a thread costs more than it saves.
 constexpr size_t kParallelBars = 100'000;
 
-namespace {
-
-// A second thread for compute_statistics, kept between calls: starting a
-// thread costs about 0.1 ms, on the critical path. One caller at a time uses
-// it; concurrent callers (e.g. optimizer threads) get a thread of their own.
-class Helper {
- public:
-  // Runs `job` on the helper or a new thread; throws std::system_error when
-  // no thread can be started.
-  static std::future<void> run(std::function<void()> job) {
-    static Helper* const helper = start();  // never destroyed: its thread never ends
-    if (helper != nullptr) {
-      std::unique_lock lock(helper->mutex_);
-      if (!helper->task_.valid() && !helper->busy_) {
-        helper->task_ = std::packaged_task<void()>(std::move(job));
-        std::future<void> done = helper->task_.get_future();
-        helper->busy_ = true;
-        lock.unlock();
-        helper->wake_.notify_one();
-        return done;
-      }
-    }
-    return std::async(std::launch::async, std::move(job));
-  }
-
- private:
-  static Helper* start() {
-    auto* h = new Helper;
-    try {
-      std::thread([h] { h->loop(); }).detach();
-    } catch (const std::system_error&) {
-      delete h;
-      return nullptr;
-    }
-    return h;
-  }
-
-  void loop() {
-    std::unique_lock lock(mutex_);
-    for (;;) {
-      wake_.wait(lock, [this] { return task_.valid(); });
-      std::packaged_task<void()> task = std::move(task_);
-      lock.unlock();
-      task();  // stores the job's exception in its future
-      lock.lock();
-      busy_ = false;
-    }
-  }
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::packaged_task<void()> task_;
-  bool busy_ = false;
-};
-
-}  // namespace
-
 Statistics compute_statistics(const StatisticsInput& in) {
   const std::span<const double> e = in.equity;
   const size_t n = e.size();
   const bool with_beta = in.benchmark.size() == n && n >= 3;
   // Long series use two threads: Beta's two halves (SharedBeta) at once,
   // then the drawdowns on the other thread while this one takes the period
-  // returns and the trades.
+  // returns and the trades. When the benchmark's half is already done, the
+  // other thread takes the drawdowns first, while this one takes the
+  // equity's log returns that the rest of Beta waits for.
+  const BenchmarkReturns* returns = in.benchmark_returns;
   DrawdownSummary dd;
   std::optional<SharedBeta> shared;
   auto others = [&] {
+    if (returns) dd = summarize_drawdowns(e, in.timestamps);
     if (shared) shared->run_half(1);
-    dd = summarize_drawdowns(e, in.timestamps);
+    if (!returns) dd = summarize_drawdowns(e, in.timestamps);
   };
-  std::future<void> parts;
-  // The job reads this frame: wait for it on every way out (a helper's
-  // future does not wait when destroyed).
-  struct WaitOnExit {
-    std::future<void>& f;
-    ~WaitOnExit() {
-      if (f.valid()) f.wait();
-    }
-  } wait_on_exit{parts};
+  std::optional<SideJob> parts;  // waits for the other half on every way out
   if (n >= kParallelBars) {
-    if (with_beta) shared.emplace(e, in.benchmark);
-    try {
-      parts = Helper::run(others);
-    } catch (const std::system_error&) {  // no thread: all runs here
-      shared.reset();
-    }
+    if (with_beta) shared.emplace(e, in.benchmark, returns);
+    parts = SideJob::start(others);
+    if (!parts) shared.reset();  // no thread: all runs here
   }
   double beta = kNaN;
-  if (parts.valid()) {
+  if (parts) {
     // First, and it cannot throw: the other thread waits for this half.
     if (shared) shared->run_half(0);
   } else {
     others();
-    if (with_beta) beta = log_return_beta(e, in.benchmark);
+    if (with_beta) beta = log_return_beta(e, in.benchmark, returns);
   }
   const PeriodReturns pr = period_returns(e, in.timestamps);
   const int64_t unit = resolution_unit_ns(pr.data_period_ns);
@@ -362,7 +293,7 @@ Statistics compute_statistics(const StatisticsInput& in) {
   const size_t exposed = exposed_bars(std::move(tc.spans));
   Builder trades_b;  // appended last
   trade_stats(trades_b, tc, unit);
-  if (parts.valid()) parts.get();
+  if (parts) parts->get();
   if (shared) beta = shared->result();
   Builder b;
   b.items.reserve(32);
@@ -377,8 +308,10 @@ Statistics compute_statistics(const StatisticsInput& in) {
   return Statistics{std::move(b.items)};
 }
 
-Statistics compute_statistics(const MarketData& data, const BacktestResult& result) {
+Statistics compute_statistics(const MarketData& data, const BacktestResult& result,
+                              const BenchmarkReturns* returns) {
   StatisticsInput in;
+  in.benchmark_returns = returns;
   in.equity = result.equity;
   in.timestamps = data.timestamps;
   in.trades = result.trades;

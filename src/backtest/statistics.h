@@ -52,8 +52,22 @@ struct DrawdownCurve {
 };
 DrawdownCurve compute_drawdowns(std::span<const double> equity, const int64_t* timestamps);
 
-// Statistics of a finished run on `data` (closed trades only).
-Statistics compute_statistics(const MarketData& data, const BacktestResult& result);
+// Beta's part that depends on the benchmark alone: its log returns
+// log(b[i+1] / b[i]), their pairwise (pandas) sum and centered sum of
+// squares. Computed early, e.g. beside the simulation, it comes off
+// compute_statistics' path; Beta is the same bit for bit. Empty for fewer
+// than 3 prices.
+struct BenchmarkReturns {
+  std::vector<double> logs;
+  double sum = 0;
+  double centered_squares = 0;  // Σ (log - mean)², numpy's pairwise order
+};
+BenchmarkReturns benchmark_returns(std::span<const double> benchmark);
+
+// Statistics of a finished run on `data` (closed trades only); `returns`,
+// when given, must be benchmark_returns() of data's Close.
+Statistics compute_statistics(const MarketData& data, const BacktestResult& result,
+                              const BenchmarkReturns* returns = nullptr);
 
 // The same statistics from their inputs alone, so other simulations (e.g.
 // portfolios) share the definitions. Buy & Hold is measured on `benchmark`
@@ -64,6 +78,7 @@ struct StatisticsInput {
   std::span<const Trade> trades;        // closed trades; entry/exit bars index the bars above
   std::span<const double> benchmark;    // price per bar; empty: Buy & Hold, Beta, Alpha are NaN
   size_t benchmark_start = 0;
+  const BenchmarkReturns* benchmark_returns = nullptr;  // of `benchmark`, if already computed
 };
 Statistics compute_statistics(const StatisticsInput& input);
 

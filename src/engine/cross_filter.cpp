@@ -21,9 +21,9 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <functional>
-#include <future>
-#include <system_error>
+#include <optional>
+
+#include "common/side_thread.h"
 
 #if defined(__AVX2__) || defined(__AVX512BW__)
 #include <immintrin.h>
@@ -51,7 +51,12 @@ void prefix_sum(V8& v) {
   v += __builtin_shufflevector(z, v, 4, 5, 6, 7, 8, 9, 10, 11);
 }
 
-// Folds values [from, to) into `st`; false when one is not finite and > 0.
+// The bounds use relative rounding errors: values must stay clear of the
+// subnormal range and of overflow (sums of up to 2^40 values of W^2 M).
+constexpr double kTiny = 0x1p-900, kHuge = 0x1p900;
+
+// Folds values [from, to) into `st`; false when one is NaN or outside
+// [kTiny, kHuge].
 // Eight lanes of sums, minima and maxima (a NaN makes its sum NaN); the
 // prefix is only used in a bound, with slack for its own rounding.
 bool absorb(const double* x, size_t from, size_t to, SourceState& st) {
@@ -66,12 +71,12 @@ bool absorb(const double* x, size_t from, size_t to, SourceState& st) {
   }
   bool ok = true;
   for (; j < to; ++j) {
-    ok &= (x[j] > 0) & (x[j] < HUGE_VAL);
+    ok &= (x[j] >= kTiny) & (x[j] <= kHuge);
     st.max = std::max(st.max, x[j]);
     st.prefix += x[j];
   }
   for (int k = 0; k < 8; ++k) {
-    ok &= mn[k] > 0 && mx[k] < HUGE_VAL && !std::isnan(sum[k]);
+    ok &= mn[k] >= kTiny && mx[k] <= kHuge && !std::isnan(sum[k]);
     st.max = std::max(st.max, mx[k]);
     st.prefix += sum[k];
   }
@@ -293,20 +298,17 @@ FilteredCrosses filter_crosses(const std::vector<MeanSource>& sources,
   }
   size_t mid = n;
   if (n - start >= kParallelBars) mid = start + (n - start) / 2 / kBlock * kBlock;
-  std::future<ChunkResult> second;
+  ChunkResult tail;
+  std::optional<SideJob> second;
   if (mid < n) {
-    try {
-      second = std::async(std::launch::async, decide_chunk, std::cref(sources), std::cref(crosses),
-                          std::cref(bounds), mid, n);
-    } catch (const std::system_error&) {  // no thread: one chunk
-      mid = n;
-    }
+    second = SideJob::start([&] { tail = decide_chunk(sources, crosses, bounds, mid, n); });
+    if (!second) mid = n;  // no thread: one chunk
   }
   ChunkResult head = decide_chunk(sources, crosses, bounds, start, mid);
   size_t undecided_to = std::max(start + 1, head.undecided_to);
   out.bars = std::move(head.bars);
-  if (second.valid()) {
-    ChunkResult tail = second.get();
+  if (second) {
+    second->get();
     undecided_to = std::max(undecided_to, tail.undecided_to);
     for (size_t x = 0; x < crosses.size(); ++x) {
       if (head.last[x] == -1 && tail.first[x] == 1) out.bars[x].push_back(mid);

@@ -7,12 +7,11 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <future>
 #include <iterator>
-#include <system_error>
 #include <optional>
 #include <unordered_map>
 
+#include "common/side_thread.h"
 #include "engine/exact_crosses.h"
 #include "engine/order_plan.h"
 
@@ -383,37 +382,45 @@ Result<WorkflowBacktest> backtest_plan(const Engine& engine, const Plan& plan,
   } else {
     NOCODE_RETURN_IF_ERROR(full_decide(engine, plan, node, by_signal, roots, options, out, orders));
   }
-  // The bars' checks (a 1M-bar check reads 40 MB) run on a second core while
-  // this one simulates on the unchecked view; nothing is returned before they
-  // pass. The simulator only does arithmetic on prices, so bad ones cannot
-  // derail it beyond a result that is then discarded.
-  std::future<Result<backtest::MarketData>> checked;
+  // The bars' checks (a 1M-bar check reads 40 MB), then Beta's benchmark
+  // half, run on a second core while this one simulates on the unchecked
+  // view; nothing is returned before the checks pass. The simulator only
+  // does arithmetic on prices, so bad ones cannot derail it beyond a result
+  // that is then discarded.
   backtest::MarketData md = unchecked_view(*out.bars);
+  std::optional<Result<backtest::MarketData>> checked;
+  backtest::BenchmarkReturns returns;
+  std::optional<SideJob> side;  // declared last: waits before the above go
   if (md.size >= kParallelBars) {
-    try {
-      const std::shared_ptr<const Frame> frame = out.bars;
-      checked = std::async(std::launch::async, [frame] { return backtest::MarketData::from_frame(*frame); });
-      md.checked = true;  // being checked; see above
-    } catch (const std::system_error&) {  // no thread: check first, below
-    }
+    const std::span<const double> close(md.close, md.size);
+    side = SideJob::start([&checked, &returns, close, &bars = *out.bars] {
+      checked = backtest::MarketData::from_frame(bars);
+      if (*checked) returns = backtest::benchmark_returns(close);
+    });
   }
-  if (!checked.valid()) {
+  auto checks_passed = [&]() -> Status {
+    side->get();
+    return checked->status();
+  };
+  if (side) {
+    md.checked = true;  // being checked; see above
+  } else {
     Result<backtest::MarketData> m = backtest::MarketData::from_frame(*out.bars);
     if (!m) return m.status();
     md = *m;
   }
   if (orders.warmup + 1 >= md.size) {
-    if (checked.valid()) NOCODE_RETURN_IF_ERROR(checked.get().status());
+    if (side) NOCODE_RETURN_IF_ERROR(checks_passed());
     return Status::invalid_argument("the decisions' inputs are undefined (NaN) for " +
                                     std::to_string(orders.warmup) + " of " +
                                     std::to_string(md.size) + " bars: nothing left to trade");
   }
   PlanStrategy strategy(orders);
   Result<backtest::BacktestResult> res = backtest::run_backtest(md, strategy, out.options);
-  if (checked.valid()) NOCODE_RETURN_IF_ERROR(checked.get().status());
+  if (side) NOCODE_RETURN_IF_ERROR(checks_passed());
   if (!res) return res.status();
   out.result = std::move(*res);
-  out.statistics = backtest::compute_statistics(md, out.result);
+  out.statistics = backtest::compute_statistics(md, out.result, side ? &returns : nullptr);
   if (options.statistics_only) {
     out.run.features = Frame();
     out.run.signals = Frame();

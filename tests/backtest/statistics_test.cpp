@@ -242,6 +242,24 @@ TEST(Statistics, BetaOnTwoThreadsEqualsSerial) {
   EXPECT_TRUE(std::isfinite(serial));
 }
 
+TEST(Statistics, PrecomputedBenchmarkReturnsGiveTheSameBeta) {
+  // Long (two threads, the drawdowns first beside) and short (one thread).
+  for (size_t bars : {150'000u, 5'000u}) {
+    SCOPED_TRACE(bars);
+    LongSeries s(5, bars);
+    const BenchmarkReturns r = benchmark_returns(s.close);
+    ASSERT_EQ(r.logs.size(), bars - 1);
+    StatisticsInput in = s.input();
+    const std::string plain = compute_statistics(in).to_json().dump();
+    in.benchmark_returns = &r;
+    const Statistics with = compute_statistics(in);
+    EXPECT_EQ(with.to_json().dump(), plain);
+    EXPECT_TRUE(same_bits(with.find("Beta")->number, log_return_beta(s.e, s.close)));
+    EXPECT_TRUE(same_bits(log_return_beta(s.e, s.close, &r), log_return_beta(s.e, s.close)));
+  }
+  EXPECT_TRUE(benchmark_returns(std::vector<double>{1.0, 2.0}).logs.empty());
+}
+
 TEST(Statistics, ConcurrentCallsGiveTheSameStatistics) {
   // Several callers at once: one gets the reused helper thread, the others
   // threads of their own; every result equals a lone call's.
@@ -256,6 +274,26 @@ TEST(Statistics, ConcurrentCallsGiveTheSameStatistics) {
       callers.emplace_back([&, k] { got[k] = compute_statistics(series[k].input()).to_json(); });
     for (std::thread& t : callers) t.join();
     for (size_t k = 0; k < series.size(); ++k) EXPECT_EQ(got[k].dump(), alone[k].dump()) << k;
+  }
+}
+
+TEST(Numeric, CenteredDotHalvesAtTheTopSplitEqualTheWhole) {
+  std::mt19937_64 rng(21);
+  std::normal_distribution<double> z(0, 1);
+  for (size_t n : {1u, 7u, 128u, 129u, 1000u, 4097u, 150'001u}) {
+    SCOPED_TRACE(n);
+    std::vector<double> x(n), y(n);
+    for (size_t i = 0; i < n; ++i) x[i] = z(rng), y[i] = 0.3 * x[i] + z(rng);
+    const double mx = 0.01, my = -0.02;
+    const std::array<double, 2> both = centered_dots(x, mx, y, my);
+    const size_t split = pairwise_top_split(n);
+    EXPECT_EQ(split == 0, n <= 128);
+    const double halves = split == 0 ? centered_dot_part(x, mx, y, my, 0, n)
+                                     : centered_dot_part(x, mx, y, my, 0, split) +
+                                           centered_dot_part(x, mx, y, my, split, n - split);
+    EXPECT_TRUE(same_bits(halves, both[0]));
+    EXPECT_TRUE(same_bits(centered_dot(x, mx, y, my), both[0]));
+    EXPECT_TRUE(same_bits(centered_dot(y, my, y, my), both[1]));
   }
 }
 

@@ -452,6 +452,33 @@ TEST(WorkflowBacktest, ErrorsNameTheProblem) {
   EXPECT_NE(c.status().message().find("cash"), std::string::npos) << c.status().message();
 }
 
+// One-minute bars from a deterministic walk; row `bad_row` (if any) has
+// every price set to `bad`.
+void write_minute_bars(const std::string& path, int rows, int bad_row = -1, const char* bad = "") {
+  std::ofstream out(path);
+  out << "timestamp,open,high,low,close,volume\n";
+  double p = 100;
+  for (int i = 0; i < rows; ++i) {
+    p += ((i * 7919) % 13 - 6) * 0.01 + ((i / 977) % 2 ? 0.013 : -0.011);
+    const int64_t t = 1'600'000'000 + 60LL * i;
+    if (i == bad_row)
+      out << t << "," << bad << "," << bad << "," << bad << "," << bad << ",1000\n";
+    else
+      out << t << "," << p << "," << p + 0.5 << "," << p - 0.5 << "," << p << ",1000\n";
+  }
+}
+
+json custom_data_doc() {
+  json doc = sma_cross_doc();
+  for (auto& n : doc["workflow_data"]["nodes"]) {
+    if (n["type"] == "dataSource") {
+      n["type"] = "customDataset";
+      n["data"]["parameters"] = {{"fileName", "bars.csv"}};
+    }
+  }
+  return doc;
+}
+
 // Long series are checked on a second core while the simulation runs on the
 // unchecked bars: a bad price still ends the backtest with the check's
 // error (naming the row), never a result, on both paths.
@@ -460,38 +487,50 @@ TEST(WorkflowBacktest, LongSeriesWithABadPriceIsRefused) {
   for (const char* bad : {"0", "0.0"}) {  // the loader rejects negatives, fills NaN
     SCOPED_TRACE(bad);
     const std::string path = dir + "/bars.csv";
-    {
-      std::ofstream out(path);
-      out << "timestamp,open,high,low,close,volume\n";
-      double p = 100;
-      for (int i = 0; i < 150'000; ++i) {
-        p += ((i * 7919) % 13 - 6) * 0.01;
-        const int64_t t = 1'600'000'000 + 60LL * i;
-        if (i == 120'000)
-          out << t << "," << bad << "," << bad << "," << bad << "," << bad << ",1000\n";
-        else
-          out << t << "," << p << "," << p + 0.5 << "," << p - 0.5 << "," << p << ",1000\n";
-      }
-    }
-    json doc = sma_cross_doc();
-    for (auto& n : doc["workflow_data"]["nodes"]) {
-      if (n["type"] == "dataSource") {
-        n["type"] = "customDataset";
-        n["data"]["parameters"] = {{"fileName", "bars.csv"}};
-      }
-    }
+    write_minute_bars(path, 150'000, 120'000, bad);
     for (bool statistics_only : {true, false}) {
       WorkflowBacktestOptions opts;
       opts.statistics_only = statistics_only;
-      const workflow::Plan plan = workflow::compile_json(doc.dump(), {});
+      const workflow::Plan plan = workflow::compile_json(custom_data_doc().dump(), {});
       ASSERT_TRUE(plan.ok());
       NodeCache cache;
       opts.run.data.data_file = path;
       auto r = backtest_plan(Engine(cache), plan, opts);
       ASSERT_FALSE(r.is_ok()) << statistics_only;
-      EXPECT_NE(r.status().message().find("row 120000: open"), std::string::npos) << statistics_only
-          << r.status().message();
+      EXPECT_NE(r.status().message().find("row 120000: open"), std::string::npos) << r.status().message();
     }
+  }
+}
+
+// From 100k bars the workflow path runs its checks and Beta's benchmark half
+// beside the simulation, and the crossings through the two-core filter: the
+// run still equals the direct path (pandas-exact SmaCross, statistics
+// computed in one piece) bit for bit.
+TEST(WorkflowBacktest, LongSeriesEqualsTheDirectPath) {
+  const std::string path = testing::make_temp_dir() + "/bars.csv";
+  write_minute_bars(path, 250'000);
+  auto frame = load_csv(path);
+  ASSERT_TRUE(frame.is_ok());
+  const MarketData data = *MarketData::from_frame(*frame);
+  backtest::SmaCrossStrategy direct_strategy({data.close, data.size}, 10, 20);
+  auto direct = backtest::run_backtest(data, direct_strategy, BacktestOptions{});
+  ASSERT_TRUE(direct.is_ok());
+  ASSERT_GT(direct->trades.size(), 100u);
+  const std::string want = backtest::compute_statistics(data, *direct).to_json().dump();
+  for (bool statistics_only : {true, false}) {
+    SCOPED_TRACE(statistics_only);
+    workflow::CompileOptions c;
+    c.overrides = {"fast=10", "slow=20"};
+    const workflow::Plan plan = workflow::compile_json(custom_data_doc().dump(), c);
+    ASSERT_TRUE(plan.ok());
+    NodeCache cache;
+    WorkflowBacktestOptions opts;
+    opts.statistics_only = statistics_only;
+    opts.run.data.data_file = path;
+    auto r = backtest_plan(Engine(cache), plan, opts);
+    ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+    expect_same(*direct, r->result, "250k bars");
+    EXPECT_EQ(r->statistics.to_json().dump(), want);
   }
 }
 
