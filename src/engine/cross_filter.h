@@ -12,8 +12,9 @@
 // equal means of decimal prices) are left to the exact recurrence: the
 // filter reports the first bar from which every decision is certain.
 //
-// Applies to positive finite values only (prices); anything else leaves every
-// bar to the exact path. Pure function, thread-safe.
+// Applies to values in [2^-900, 2^900] (prices); a NaN or anything outside
+// leaves every bar to the exact path. Pure function, thread-safe.
+
 #pragma once
 
 #include <cstddef>
