@@ -60,9 +60,9 @@ Vec8 max_left(Vec8 a, Vec8 b) { return a < b ? b : a; }
 Vec8 prefix_max8(Vec8 v) {
   const Vec8 low = {-INFINITY, -INFINITY, -INFINITY, -INFINITY,
                     -INFINITY, -INFINITY, -INFINITY, -INFINITY};
-  v = max_left(__builtin_shuffle(low, v, Mask8{0, 8, 9, 10, 11, 12, 13, 14}), v);
-  v = max_left(__builtin_shuffle(low, v, Mask8{0, 1, 8, 9, 10, 11, 12, 13}), v);
-  return max_left(__builtin_shuffle(low, v, Mask8{0, 1, 2, 3, 8, 9, 10, 11}), v);
+  v = max_left(__builtin_shufflevector(low, v, 0, 8, 9, 10, 11, 12, 13, 14), v);
+  v = max_left(__builtin_shufflevector(low, v, 0, 1, 8, 9, 10, 11, 12, 13), v);
+  return max_left(__builtin_shufflevector(low, v, 0, 1, 2, 3, 8, 9, 10, 11), v);
 }
 
 // Drawdowns of a chunk holding NaN: the running maximum as
