@@ -6,6 +6,8 @@
 #include <cstring>
 #include <string>
 
+#include "common/value_scan.h"
+
 namespace nocode::backtest {
 
 Result<MarketData> MarketData::from_frame(const Frame& frame) {
@@ -35,25 +37,15 @@ Result<MarketData> MarketData::make(const int64_t* timestamps, const double* ope
   return d;
 }
 
-// Branch-free scan first, 8 values at a time (a failing lane sets bits of
-// `bad`); the row is located only on failure.
+// Vectorized scans first (scan_values; the timestamps 8 pairs at a time);
+// the row is located only on failure.
 static bool all_valid(const MarketData& d) {
-  typedef double V8 __attribute__((vector_size(64)));
-  typedef int64_t V8i __attribute__((vector_size(64)));
-  V8i bad{};
-  const double* cols[] = {d.open, d.high, d.low, d.close};
-  const size_t whole = d.size / 8 * 8;
-  for (const double* c : cols) {
-    for (size_t i = 0; i < whole; i += 8) {
-      V8 v;
-      std::memcpy(&v, c + i, sizeof v);
-      bad |= ~((v > 0) & (v < HUGE_VAL));  // NaN fails v > 0
-    }
-  }
   bool ok = true;
-  for (int k = 0; k < 8; ++k) ok &= bad[k] == 0;
-  for (const double* c : cols)
-    for (size_t i = whole; i < d.size; ++i) ok &= (c[i] > 0) & (c[i] < HUGE_VAL);
+  for (const double* c : {d.open, d.high, d.low, d.close}) {
+    const ValueScan r = scan_values({c, d.size});
+    ok &= !r.has_nan && r.min > 0 && r.max < HUGE_VAL;
+  }
+  typedef int64_t V8i __attribute__((vector_size(64)));
   V8i unordered{};
   size_t i = 1;
   for (; i + 8 <= d.size; i += 8) {

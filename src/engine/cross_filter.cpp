@@ -24,6 +24,7 @@
 #include <optional>
 
 #include "common/side_thread.h"
+#include "common/value_scan.h"
 
 #if defined(__AVX2__) || defined(__AVX512BW__)
 #include <immintrin.h>
@@ -56,31 +57,13 @@ void prefix_sum(V8& v) {
 constexpr double kTiny = 0x1p-900, kHuge = 0x1p900;
 
 // Folds values [from, to) into `st`; false when one is NaN or outside
-// [kTiny, kHuge].
-// Eight lanes of sums, minima and maxima (a NaN makes its sum NaN); the
-// prefix is only used in a bound, with slack for its own rounding.
+// [kTiny, kHuge]. (The prefix is only used in a bound, with slack for the
+// rounding of its partial sums.)
 bool absorb(const double* x, size_t from, size_t to, SourceState& st) {
-  V8 mn = V8{} + HUGE_VAL, mx = V8{}, sum = V8{};
-  size_t j = from;
-  for (; j + 8 <= to; j += 8) {
-    V8 v;
-    std::memcpy(&v, x + j, sizeof v);
-    mn = v < mn ? v : mn;
-    mx = v > mx ? v : mx;
-    sum += v;
-  }
-  bool ok = true;
-  for (; j < to; ++j) {
-    ok &= (x[j] >= kTiny) & (x[j] <= kHuge);
-    st.max = std::max(st.max, x[j]);
-    st.prefix += x[j];
-  }
-  for (int k = 0; k < 8; ++k) {
-    ok &= mn[k] >= kTiny && mx[k] <= kHuge && !std::isnan(sum[k]);
-    st.max = std::max(st.max, mx[k]);
-    st.prefix += sum[k];
-  }
-  return ok;
+  const ValueScan r = scan_values({x + from, to - from});
+  st.max = std::max(st.max, r.max);
+  st.prefix += r.sum;
+  return from == to || (!r.has_nan && r.min >= kTiny && r.max <= kHuge);
 }
 
 // Means of the windows ending at bars [b0, b0 + len) into `mean`.

@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <utility>
 #include <cmath>
 
 #include "backtest/rolling_mean.h"
+#include "common/value_scan.h"
 #include "engine/cross_filter.h"
 #include "data/frame.h"
 
@@ -127,23 +127,6 @@ void stream_crosses(const std::vector<SmaSource>& sources, const std::vector<con
   }
 }
 
-// Branch-free, 8 lanes at a time (v != v only for NaN).
-bool has_nan(const std::vector<double>& values) {
-  typedef int64_t V8i __attribute__((vector_size(64)));
-  typedef double V8 __attribute__((vector_size(64)));
-  V8i nan{};
-  size_t i = 0;
-  for (; i + 8 <= values.size(); i += 8) {
-    V8 v;
-    std::memcpy(&v, values.data() + i, sizeof v);
-    nan |= v != v;
-  }
-  bool any = false;
-  for (int k = 0; k < 8; ++k) any |= nan[k] != 0;
-  for (; i < values.size(); ++i) any |= std::isnan(values[i]);
-  return any;
-}
-
 }  // namespace
 
 bool is_exact_cross(const Plan& plan, const Step& cond, const std::string& bars_column) {
@@ -202,7 +185,7 @@ std::optional<size_t> exact_warmup(const Plan& plan, const std::vector<const Ste
     warmup = std::max(warmup, s.period - 1);
     if (std::find(checked.begin(), checked.end(), s.column) != checked.end()) return true;
     checked.push_back(s.column);
-    return !has_nan(*p);
+    return !scan_values(*p).has_nan;
   };
   for (const Step* c : conds) {
     std::optional<CrossShape> s = cross_shape(plan, *c, bars_column);
