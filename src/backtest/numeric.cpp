@@ -124,10 +124,6 @@ double pairwise_sum_filled(std::span<double> v, const std::function<void(size_t,
   return pairwise_filled(0, v.size(), v.data(), fill);
 }
 
-double pairwise_dot(std::span<const double> v, std::span<const double> w) {
-  return pairwise(0, v.size(), [&](size_t i) { return v[i] * w[i]; });
-}
-
 double pairwise_sum_sparse(size_t n, std::span<const size_t> idx, std::span<const double> val) {
   return sparse_pairwise(0, n, idx.data(), val.data(), 0, idx.size());
 }
@@ -141,10 +137,6 @@ size_t pairwise_top_split(size_t n) { return n <= kBlock ? 0 : pairwise_split(n)
 double centered_dot_part(std::span<const double> v, double mv, std::span<const double> w,
                          double mw, size_t begin, size_t count) {
   return pairwise(begin, count, [&](size_t i) { return (v[i] - mv) * (w[i] - mw); });
-}
-
-std::array<double, 2> pairwise_sum2(std::span<const double> v, std::span<const double> w) {
-  return pairwise_multi<2>(0, v.size(), [&](size_t i) { return std::array<double, 2>{v[i], w[i]}; });
 }
 
 std::array<double, 2> centered_dots(std::span<const double> x, double mx, std::span<const double> y,

@@ -14,9 +14,8 @@ namespace nocode::backtest {
 
 // numpy.add.reduce of a contiguous float64 array.
 double pairwise_sum(std::span<const double> v);
-// Sum of v[i]*w[i] with the same pairwise structure (stands in for BLAS dot).
-double pairwise_dot(std::span<const double> v, std::span<const double> w);
-// pairwise_dot of (v - mv) and (w - mw), without materializing them.
+// Sum of (v[i] - mv) * (w[i] - mw) with the pairwise structure of
+// pairwise_sum (stands in for BLAS dot), without materializing them.
 double centered_dot(std::span<const double> v, double mv, std::span<const double> w, double mw);
 // The length of the first half of numpy's top split of n values, 0 when n
 // is a single leaf. The pairwise sums of [0, split) and [split, n), added,
@@ -31,8 +30,6 @@ double centered_dot_part(std::span<const double> v, double mv, std::span<const d
 // summed), so the values are summed while still in cache. Every block but
 // the last starts and ends at a multiple of 8.
 double pairwise_sum_filled(std::span<double> v, const std::function<void(size_t, size_t)>& fill);
-// {pairwise_sum(v), pairwise_sum(w)} in one pass (same length).
-std::array<double, 2> pairwise_sum2(std::span<const double> v, std::span<const double> w);
 // {centered_dot(x, mx, y, my), centered_dot(y, my, y, my)} in one pass.
 std::array<double, 2> centered_dots(std::span<const double> x, double mx, std::span<const double> y,
                                     double my);
