@@ -181,7 +181,12 @@ void apply_override(const std::string& item, ParameterSet& set, Diagnostics& dia
                 did_you_mean(name, known));
     return;
   }
-  json value = parse_override_value(item.substr(eq + 1));
+  const std::string text = item.substr(eq + 1);
+  if (sanitize_utf8(text) != text) {  // a workflow's JSON could not hold it
+    diags.error("invalid_override", "", "", "--set " + name + ": the value is not valid UTF-8");
+    return;
+  }
+  json value = parse_override_value(text);
   if (auto d = set.dimension_of.find(name); d != set.dimension_of.end()) {
     SearchDimension& dim = set.dimensions[d->second];
     if (!value.is_number()) {

@@ -88,6 +88,21 @@ TEST(Parameters, OverridesReplaceValues) {
   EXPECT_EQ(set.dimensions[0].value, 4);
 }
 
+// Found by the fuzzer: a value that is not UTF-8 made the plan's JSON
+// unprintable (`nocode compile --json` threw). It is an error naming the flag.
+TEST(Parameters, OverrideValueMustBeUtf8) {
+  for (const char* item : {"lvl=\"\xfbx/", "t=\xc3"}) {
+    Diagnostics diags;
+    const ParameterSet set =
+        read_parameters({{"lvl", 30}, {"t", {{"value", 3}, {"tune", {{"min", 1}, {"max", 5}}}}}},
+                        "/parameters", {item}, diags);
+    const Diagnostic* d = find_code(diags, "invalid_override");
+    ASSERT_NE(d, nullptr) << item;
+    EXPECT_NE(d->message.find("not valid UTF-8"), std::string::npos) << d->message;
+    EXPECT_EQ(set.values.at("lvl"), 30);  // unchanged
+  }
+}
+
 TEST(Parameters, UnknownOverrideListsKnownNames) {
   Diagnostics diags;
   read_parameters({{"fast", 1}, {"slow", 2}}, "/parameters", {"flast=3", "noequals"}, diags);
